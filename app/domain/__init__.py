@@ -1,0 +1,1 @@
+"""Domain vocabulary of the support terms: packages, severities, services, statuses, errors."""

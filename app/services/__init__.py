@@ -1,0 +1,1 @@
+"""Use cases (intake, registration, reaction, severity, assignment, closing…) for UI and CLI."""

@@ -426,7 +426,9 @@ def fill_demo_data(
 
 
 def _version(desk: Desk, actor: Actor, ticket_id: int) -> int:
-    return desk.ticket(actor, ticket_id).row.version
+    row = desk.queue_row(ticket_id)
+    assert row is not None
+    return row.version
 
 
 def _play_ticket(
@@ -461,7 +463,7 @@ def _play_ticket(
                 new,
                 Agreement(detail.contact or "Заказчик", clock.now(), Channel.PHONE),
             )
-            row = desk.ticket(operator, ticket_id).row
+            row = desk.queue_row(ticket_id) or row
     # Reaction: most in time, some late (R3.6); the most recent ones still waiting.
     fraction = rng.choice((0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9, 1.3, 2.0))
     notified = at_fraction(fraction) + timedelta(seconds=rng.randint(0, 59))
@@ -476,9 +478,12 @@ def _play_ticket(
     clock.set(step)
     lead = rng.choice(leads)
     assignee = rng.choice(operators)
-    current = desk.ticket(lead, ticket_id).row
+    current = desk.queue_row(ticket_id)
+    assert current is not None
     if current.assignee_id is None:
         desk.assign(lead, [(ticket_id, current.version)], assignee.user_id, "Передано по профилю")
+    else:  # R1.4: already with the customer's personal specialist
+        assignee = next((a for a in operators if a.user_id == current.assignee_id), assignee)
     desk.set_status(
         assignee, ticket_id, _version(desk, assignee, ticket_id), TicketStatus.IN_PROGRESS
     )

@@ -1,0 +1,209 @@
+"""Customers: organisations, contacts, contracts, the package on file (R5) and intake search."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from app.db.models import Contact, Contract, Organisation, User
+from app.domain.enums import Package, Role
+from app.domain.errors import NotFoundError, ValidationError
+from app.domain.text import digits, query_variants, search_key
+from app.domain.validation import (
+    check_contract_period,
+    normalise_email,
+    normalise_inn,
+    normalise_phone,
+    require_text,
+)
+from app.services import permissions
+from app.services.base import DeskBase
+from app.services.dto import Actor, CustomerHit
+from app.services.history import record
+
+ADMINS = frozenset({Role.ADMIN})
+
+
+def active_contract(s: Session, organisation_id: int, day: date) -> Contract | None:
+    """The contract in force on ``day``; EXTENDED wins when two overlap."""
+    contracts = s.scalars(
+        select(Contract).where(
+            Contract.organisation_id == organisation_id,
+            Contract.valid_from <= day,
+            Contract.valid_to >= day,
+        )
+    ).all()
+    if not contracts:
+        return None
+    return max(contracts, key=lambda c: (c.package is Package.EXTENDED, c.valid_to))
+
+
+class CustomersMixin(DeskBase):
+    def _today(self) -> date:
+        return self.now().astimezone(self.working_time().tz).date()
+
+    def create_organisation(
+        self, actor: Actor, name: str, *, city: str | None = None, inn: str | None = None
+    ) -> int:
+        name = require_text(name, "Организация")
+        inn = normalise_inn(inn) if inn else None
+        now = self.now()
+        with self._write() as s:
+            if inn and s.scalar(select(Organisation.id).where(Organisation.inn == inn)):
+                raise ValidationError("organisation.duplicate_inn", inn=inn)
+            org = Organisation(
+                name=name, city=city or None, inn=inn, search_key=search_key(name), created_at=now
+            )
+            s.add(org)
+            s.flush()
+            record(
+                s,
+                at=now,
+                actor_id=actor.user_id,
+                entity="organisation",
+                entity_id=org.id,
+                action="created",
+                after={"name": name, "city": city, "inn": inn},
+            )
+            return org.id
+
+    def create_contact(
+        self,
+        actor: Actor,
+        organisation_id: int,
+        name: str,
+        *,
+        email: str | None = None,
+        phone: str | None = None,
+    ) -> int:
+        name = require_text(name, "Контакт")
+        email = normalise_email(email) if email else None
+        phone = normalise_phone(phone) if phone else None
+        now = self.now()
+        with self._write() as s:
+            if s.get(Organisation, organisation_id) is None:
+                raise NotFoundError("notfound.customer")
+            contact = Contact(
+                organisation_id=organisation_id,
+                name=name,
+                email=email,
+                phone=phone,
+                search_key=search_key(name),
+            )
+            s.add(contact)
+            s.flush()
+            record(
+                s,
+                at=now,
+                actor_id=actor.user_id,
+                entity="contact",
+                entity_id=contact.id,
+                action="created",
+                after={"name": name, "email": email, "phone": phone},
+            )
+            return contact.id
+
+    def create_contract(
+        self,
+        actor: Actor,
+        organisation_id: int,
+        package: Package,
+        number: str,
+        valid_from: date,
+        valid_to: date,
+        *,
+        visits_per_incident: int = 0,
+        personal_specialist_id: int | None = None,
+        cities: tuple[str, ...] | list[str] = (),
+    ) -> int:
+        permissions.require_role(actor, ADMINS | permissions.LEADS, "create_contract")
+        number = require_text(number, "Номер договора")
+        check_contract_period(valid_from, valid_to)
+        if visits_per_incident < 0:
+            raise ValidationError("validation.number", field="visits_per_incident")
+        now = self.now()
+        with self._write() as s:
+            if s.get(Organisation, organisation_id) is None:
+                raise NotFoundError("notfound.customer")
+            if s.scalar(select(Contract.id).where(Contract.number == number)):
+                raise ValidationError("contract.duplicate_number", number=number)
+            if personal_specialist_id is not None and s.get(User, personal_specialist_id) is None:
+                raise NotFoundError("notfound.user")
+            contract = Contract(
+                organisation_id=organisation_id,
+                package=package,
+                number=number,
+                valid_from=valid_from,
+                valid_to=valid_to,
+                visits_per_incident=visits_per_incident,
+                personal_specialist_id=personal_specialist_id,
+                cities=list(cities),
+            )
+            s.add(contract)
+            s.flush()
+            record(
+                s,
+                at=now,
+                actor_id=actor.user_id,
+                entity="contract",
+                entity_id=contract.id,
+                action="created",
+                after={
+                    "number": number,
+                    "package": package,
+                    "valid_from": valid_from,
+                    "valid_to": valid_to,
+                    "personal_specialist_id": personal_specialist_id,
+                },
+            )
+            return contract.id
+
+    def search_customers(self, query: str, limit: int = 20) -> list[CustomerHit]:
+        """Prefix search over organisation and contact names (any word, case- and keyboard-
+        layout-insensitive), e-mail and phone digits."""
+        variants = query_variants(query)
+        if not variants:
+            return []
+        today = self._today()
+        conditions = []
+        for v in variants:
+            conditions += [
+                Organisation.search_key.like(f"{v}%"),
+                Organisation.search_key.like(f"% {v}%"),
+                Contact.search_key.like(f"{v}%"),
+                Contact.search_key.like(f"% {v}%"),
+                Contact.email.like(f"{v}%"),
+            ]
+        phone_digits = digits(query)
+        if len(phone_digits) >= 3:
+            conditions.append(Contact.phone.like(f"%{phone_digits}%"))
+        stmt = (
+            select(Organisation, Contact)
+            .outerjoin(Contact, Contact.organisation_id == Organisation.id)
+            .where(or_(*conditions))
+            .order_by(Organisation.search_key, Contact.name)
+            .limit(limit * 3)
+        )
+        hits: list[CustomerHit] = []
+        with self._read() as s:
+            for org, contact in s.execute(stmt):
+                contract = active_contract(s, org.id, today)
+                hits.append(
+                    CustomerHit(
+                        organisation_id=org.id,
+                        organisation=org.name,
+                        city=org.city,
+                        contact_id=contact.id if contact else None,
+                        contact=contact.name if contact else None,
+                        email=contact.email if contact else None,
+                        phone=contact.phone if contact else None,
+                        package_on_file=contract.package if contract else None,
+                        contract_number=contract.number if contract else None,
+                        contract_valid_to=contract.valid_to if contract else None,
+                    )
+                )
+                if len(hits) >= limit:
+                    break
+        return hits

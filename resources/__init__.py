@@ -1,0 +1,1 @@
+"""Package data (translations) read through importlib.resources after a normal install."""

@@ -1,0 +1,651 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="121" />
+        <source>Assign</source>
+        <translation>Назначение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="126" />
+        <source>Specialist</source>
+        <translation>Специалист</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="127" />
+        <source>Comment</source>
+        <translation>Комментарий</translation>
+    </message>
+</context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="110" />
+        <source>Close or refuse</source>
+        <translation>Закрытие или отказ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="114" />
+        <source>Required for a refusal (R6.3, R6.4, R1.1)</source>
+        <translation>Обязательно при отказе (R6.3, R6.4, R1.1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="115" />
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="116" />
+        <source>Justification</source>
+        <translation>Обоснование</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login.py" line="32" />
+        <source>Centaur Support Desk — sign in</source>
+        <translation>Центавр: служба поддержки — вход</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="39" />
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="40" />
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="47" />
+        <source>Database: %1</source>
+        <translation>База данных: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../../ui/main.py" line="36" />
+        <source>Creating the demo database…</source>
+        <translation>Создаётся демонстрационная база…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main.py" line="46" />
+        <source>Demo: op.petrov, lead.sokolova or admin; password %1</source>
+        <translation>Демо: op.petrov, lead.sokolova или admin; пароль %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main.py" line="65" />
+        <source>Cannot open the database</source>
+        <translation>Не удалось открыть базу данных</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="41" />
+        <location filename="../../ui/main_window.py" line="246" />
+        <source>Centaur Support Desk</source>
+        <translation>Центавр: служба поддержки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="83" />
+        <source>Database: %1</source>
+        <translation>База данных: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="100" />
+        <source>Main</source>
+        <translation>Основная</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="103" />
+        <source>New request</source>
+        <translation>Новое обращение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="106" />
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="116" />
+        <source>Mine</source>
+        <translation>Мои</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="117" />
+        <source>Unassigned</source>
+        <translation>Без исполнителя</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="118" />
+        <source>Breached</source>
+        <translation>Просрочено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="119" />
+        <source>Warning</source>
+        <translation>На исходе</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="127" />
+        <source>Any severity</source>
+        <translation>Любая критичность</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="131" />
+        <source>Any package</source>
+        <translation>Любой пакет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="135" />
+        <source>Search: number, customer, subject (Ctrl+F)</source>
+        <translation>Поиск: номер, заказчик, тема (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="213" />
+        <source>Shown %1 of %2</source>
+        <translation>Показано %1 из %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="227" />
+        <source>working time</source>
+        <translation>рабочее время</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="227" />
+        <source>non-working time</source>
+        <translation>нерабочее время</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="237" />
+        <source>SLA breached: %1 %2</source>
+        <translation>Срок реакции нарушен: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="239" />
+        <source>SLA warning: %1 %2</source>
+        <translation>Срок реакции на исходе: %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>NewRequestDialog</name>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="49" />
+        <source>New request</source>
+        <translation>Новое обращение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="54" />
+        <source>Organisation, contact, phone or e-mail — type to search</source>
+        <translation>Организация, контакт, телефон или e-mail — начните вводить</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="58" />
+        <source>No customer chosen</source>
+        <translation>Заказчик не выбран</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="88" />
+        <source>Needed when the request came earlier</source>
+        <translation>Нужна, если обращение поступило раньше</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="94" />
+        <source>Notify the customer now (registration number)</source>
+        <translation>Сразу уведомить заказчика (номер регистрации)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="96" />
+        <source>Customer</source>
+        <translation>Заказчик</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="102" />
+        <source>Contact</source>
+        <translation>Контакт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="103" />
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="104" />
+        <source>Package claimed</source>
+        <translation>Заявленный пакет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="106" />
+        <source>Severity</source>
+        <translation>Критичность</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="107" />
+        <source>Service</source>
+        <translation>Услуга</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="109" />
+        <source>Product version</source>
+        <translation>Версия продукта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="111" />
+        <source>Subject</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="112" />
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="116" />
+        <source>Received</source>
+        <translation>Получено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="119" />
+        <source>Register</source>
+        <translation>Зарегистрировать</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="151" />
+        <source>no active contract</source>
+        <translation>нет действующего договора</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="167" />
+        <source>contract %1, %2, valid to %3</source>
+        <translation>договор %1, %2, действует до %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="174" />
+        <source>no active contract on file</source>
+        <translation>действующего договора нет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="178" />
+        <source>(not specified)</source>
+        <translation>(не указан)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="221" />
+        <source>Choose the customer to see the reaction deadline</source>
+        <translation>Выберите заказчика, чтобы увидеть срок реакции</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="232" />
+        <source>Reaction due by %1, %2 working hours (package %3)</source>
+        <translation>Реакция до %1, норматив %2 раб. ч (пакет «%3»)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="238" />
+        <source>Personal specialist: %1</source>
+        <translation>Персональный специалист: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_dialog.py" line="246" />
+        <source>Choose the customer first.</source>
+        <translation>Сначала выберите заказчика.</translation>
+    </message>
+</context>
+<context>
+    <name>NotifyDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="134" />
+        <source>Notify the customer</source>
+        <translation>Уведомление заказчика</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="138" />
+        <source>Optional: information we need</source>
+        <translation>Необязательно: какие сведения нужны</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="142" />
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="143" />
+        <source>Request for information</source>
+        <translation>Запрос сведений</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="144" />
+        <source>Notice text</source>
+        <translation>Текст уведомления</translation>
+    </message>
+</context>
+<context>
+    <name>Queue</name>
+    <message>
+        <location filename="../../ui/queue_model.py" line="156" />
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="157" />
+        <source>Reaction SLA</source>
+        <translation>Срок реакции</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="158" />
+        <source>Severity</source>
+        <translation>Критичность</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="159" />
+        <source>Package</source>
+        <translation>Пакет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="160" />
+        <source>Customer</source>
+        <translation>Заказчик</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="161" />
+        <source>Subject</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="162" />
+        <source>Assignee</source>
+        <translation>Исполнитель</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="163" />
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="164" />
+        <source>Received</source>
+        <translation>Получено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="184" />
+        <source>claimed: %1</source>
+        <translation>заявлен: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SeverityDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="86" />
+        <source>Change severity</source>
+        <translation>Изменение критичности</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="90" />
+        <source>Customer's person who agreed</source>
+        <translation>Представитель заказчика, давший согласие</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="96" />
+        <source>The severity changes only with the customer's agreement (R2.2).</source>
+        <translation>Критичность меняется только с согласия заказчика (R2.2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="99" />
+        <source>New severity</source>
+        <translation>Новая критичность</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="100" />
+        <source>Agreed by</source>
+        <translation>Кто согласовал</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="101" />
+        <source>Agreed at</source>
+        <translation>Когда согласовано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="102" />
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+</context>
+<context>
+    <name>Sla</name>
+    <message>
+        <location filename="../../ui/sla_delegate.py" line="32" />
+        <source>overdue %1</source>
+        <translation>просрочено на %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sla_delegate.py" line="36" />
+        <source>met, %1 used</source>
+        <translation>в срок, затрачено %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sla_delegate.py" line="40" />
+        <source>late by %1</source>
+        <translation>опоздание %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sla_delegate.py" line="45" />
+        <source>until %1</source>
+        <translation>до %1</translation>
+    </message>
+</context>
+<context>
+    <name>TicketView</name>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="50" />
+        <source>Select a ticket in the queue</source>
+        <translation>Выберите обращение в очереди</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="56" />
+        <source>Request</source>
+        <translation>Обращение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="58" />
+        <source>Reaction (SLA)</source>
+        <translation>Реакция (SLA)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="66" />
+        <source>Notify…</source>
+        <translation>Уведомить…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="67" />
+        <source>Severity…</source>
+        <translation>Критичность…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="68" />
+        <source>Confirm package</source>
+        <translation>Подтвердить пакет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="69" />
+        <source>Take</source>
+        <translation>Взять себе</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="70" />
+        <source>Assign…</source>
+        <translation>Назначить…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="71" />
+        <location filename="../../ui/ticket_view.py" line="158" />
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="72" />
+        <source>Close…</source>
+        <translation>Закрыть…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="73" />
+        <source>Visit…</source>
+        <translation>Выезд…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="93" />
+        <source>New comment</source>
+        <translation>Новый комментарий</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="95" />
+        <source>Add comment</source>
+        <translation>Добавить комментарий</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="101" />
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="102" />
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="103" />
+        <source>Comments</source>
+        <translation>Комментарии</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="104" />
+        <source>Visits</source>
+        <translation>Выезды</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="146" />
+        <source>(claimed: %1)</source>
+        <translation>(заявлен: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="151" />
+        <source>Customer</source>
+        <translation>Заказчик</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="152" />
+        <source>Contact</source>
+        <translation>Контакт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="153" />
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="154" />
+        <source>Severity</source>
+        <translation>Критичность</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="155" />
+        <source>Package</source>
+        <translation>Пакет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="156" />
+        <source>Service</source>
+        <translation>Услуга</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="157" />
+        <source>Product version</source>
+        <translation>Версия продукта</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="159" />
+        <source>Assignee</source>
+        <translation>Исполнитель</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="167" />
+        <source>Received</source>
+        <translation>Получено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="168" />
+        <source>Deadline</source>
+        <translation>Срок реакции</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="172" />
+        <source>Notified</source>
+        <translation>Уведомлён</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="174" />
+        <source>met</source>
+        <translation>в срок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="174" />
+        <source>breached</source>
+        <translation>с нарушением срока</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="177" />
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="179" />
+        <source>%1, working time used %2</source>
+        <translation>%1, затрачено рабочего времени %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="182" />
+        <source>Now</source>
+        <translation>Сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="229" />
+        <source>Changed by someone else</source>
+        <translation>Изменено другим сотрудником</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ticket_view.py" line="237" />
+        <source>Not possible</source>
+        <translation>Действие невозможно</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="149" />
+        <source>Request an on-site visit</source>
+        <translation>Запрос выезда специалиста</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="154" />
+        <source>Only for a city outside the cities of presence (R1.3)</source>
+        <translation>Только для города вне городов присутствия (R1.3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="156" />
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="157" />
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="158" />
+        <source>Separate agreement</source>
+        <translation>Отдельная договорённость</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,64 @@
+"""Warning and breach alerts, raised once per ticket, without scanning the queue every tick.
+
+Each pending ticket's warning and breach moments are known in advance (positions on the
+working-time axis and the deadline instant), so they sit in two heaps and a tick pops only the
+ones that have come due.
+"""
+
+from __future__ import annotations
+
+import heapq
+
+from app.services.dto import QueueRow
+from app.sla.policy import Now
+from app.sla.working_time import US_PER_SECOND, WorkingTime, to_us
+
+
+class AlertSchedule:
+    def __init__(self, wt: WorkingTime, warning_fraction: float) -> None:
+        self.wt, self.fraction = wt, warning_fraction
+        self._warning: list[tuple[int, int]] = []  # (w position, ticket id)
+        self._breach: list[tuple[int, int]] = []  # (deadline µs, ticket id)
+        self._raised: set[tuple[int, str]] = set()
+        self._rows: dict[int, QueueRow] = {}
+        self._armed = False
+
+    def load(self, rows: list[QueueRow], now: Now) -> None:
+        """Schedule every pending ticket; those already past a threshold do not alert at start."""
+        self._warning.clear()
+        self._breach.clear()
+        self._rows = {}
+        for row in rows:
+            self.add(row)
+        self.due(now)
+        self._armed = True
+
+    def add(self, row: QueueRow) -> None:
+        self._rows[row.id] = row
+        if row.notified_at is not None or row.reaction_deadline is None:
+            return
+        target_us = (row.reaction_target_seconds or 0) * US_PER_SECOND
+        w_warning = self.wt.w(row.received_at) + int(target_us * (1 - self.fraction))
+        heapq.heappush(self._warning, (w_warning, row.id))
+        heapq.heappush(self._breach, (to_us(row.reaction_deadline), row.id))
+
+    def due(self, now: Now) -> list[tuple[str, QueueRow]]:
+        """Alerts that came due since the last tick: ("warning" | "breached", row)."""
+        out: list[tuple[str, QueueRow]] = []
+        # Warning from the threshold itself (left <= fraction); breach only after the deadline.
+        for heap, limit, kind in (
+            (self._warning, now.w + 1, "warning"),
+            (self._breach, now.us, "breached"),
+        ):
+            while heap and heap[0][0] < limit:
+                _, ticket_id = heapq.heappop(heap)
+                row = self._rows.get(ticket_id)
+                if row is None or (ticket_id, kind) in self._raised or row.notified_at:
+                    continue
+                self._raised.add((ticket_id, kind))
+                if self._armed:
+                    out.append((kind, row))
+        return out
+
+    def forget(self, ticket_id: int) -> None:
+        self._rows.pop(ticket_id, None)

@@ -61,13 +61,19 @@ class WorkDay:
 
 def to_us(t: datetime) -> int:
     """Microseconds since the epoch of an aware instant; naive times are refused."""
-    if t.tzinfo is None or t.utcoffset() is None:
+    if t.tzinfo is None:
         raise ValueError(f"naive datetime {t!r}: working time needs an aware instant")
-    return (t - EPOCH) // ONE_US
+    # C-level timestamp() of the whole second (an exact double) plus the microseconds: exact,
+    # and several times faster than aware datetime subtraction.
+    if t.microsecond:
+        return int(t.replace(microsecond=0).timestamp()) * US_PER_SECOND + t.microsecond
+    return int(t.timestamp()) * US_PER_SECOND
 
 
 def from_us(us: int) -> datetime:
-    return EPOCH + timedelta(microseconds=us)
+    seconds, micro = divmod(us, US_PER_SECOND)
+    t = datetime.fromtimestamp(seconds, UTC)
+    return t.replace(microsecond=micro) if micro else t
 
 
 def _seconds_to_us(amount: timedelta | float) -> int:

@@ -12,6 +12,7 @@ import heapq
 from app.services.dto import QueueRow
 from app.sla.policy import Now
 from app.sla.working_time import US_PER_SECOND, WorkingTime, to_us
+from ui.queue_model import QueueModel
 
 
 class AlertSchedule:
@@ -23,14 +24,20 @@ class AlertSchedule:
         self._rows: dict[int, QueueRow] = {}
         self._armed = False
 
-    def load(self, rows: list[QueueRow], now: Now) -> None:
-        """Schedule every pending ticket; those already past a threshold do not alert at start."""
-        self._warning.clear()
-        self._breach.clear()
-        self._rows = {}
-        for row in rows:
-            self.add(row)
-        self.due(now)
+    def load(self, model: QueueModel, now: Now) -> None:
+        """Schedule every pending ticket of the queue; thresholds already passed do not alert
+        (the queue shows them), so they are left out instead of being popped one by one."""
+        self._rows = {row.id: row for row in model.rows()}
+        warning, breach = [], []
+        for ticket_id, w_received, deadline_us, target in model.schedule():
+            w_warning = w_received + int(target * US_PER_SECOND * (1 - self.fraction))
+            if w_warning >= now.w:
+                warning.append((w_warning, ticket_id))
+            if deadline_us >= now.us:
+                breach.append((deadline_us, ticket_id))
+        heapq.heapify(warning)
+        heapq.heapify(breach)
+        self._warning, self._breach = warning, breach
         self._armed = True
 
     def add(self, row: QueueRow) -> None:

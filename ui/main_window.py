@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -148,7 +150,12 @@ class MainWindow(QMainWindow):
         rows = self.desk.queue_rows(self.actor)
         self.model.set_now(self.desk.now())
         self.model.set_rows(rows)
-        self.alerts.load(rows, self.model._now)
+        del rows
+        # The queue's objects live until the next refresh: keep the collector from rescanning
+        # them, which otherwise shows up as pauses in the 1 Hz tick with 100 000 tickets.
+        gc.collect()
+        gc.freeze()
+        self.alerts.load(self.model, self.model._now)
         self._apply_filter()
         self.select_ticket(current)
         self.tick()
@@ -220,9 +227,7 @@ class MainWindow(QMainWindow):
         """Recompute "now" once and repaint only the visible part of the SLA column."""
         now = self.desk.now()
         self.model.set_now(now)
-        viewport = self.table.viewport()
-        x = self.table.columnViewportPosition(COL_SLA)
-        viewport.update(QRect(x, 0, self.table.columnWidth(COL_SLA), viewport.height()))
+        self.table.viewport().update(self.sla_column_rect())
         tick = self.model._now
         working = self.tr("working time") if tick.working else self.tr("non-working time")
         local = now.astimezone(self.tz)
@@ -230,6 +235,11 @@ class MainWindow(QMainWindow):
         for kind, row in self.alerts.due(tick):
             self._raise_alert(kind, row)
         self.detail.tick()
+
+    def sla_column_rect(self) -> QRect:
+        viewport = self.table.viewport()
+        x = self.table.columnViewportPosition(COL_SLA)
+        return QRect(x, 0, self.table.columnWidth(COL_SLA), viewport.height())
 
     def _raise_alert(self, kind: str, row) -> None:
         text = (

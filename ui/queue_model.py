@@ -60,7 +60,8 @@ class QueueModel(QAbstractTableModel):
         self.wt = wt
         self.warning_fraction = warning_fraction
         self._entries: list[_Entry] = []
-        self._index: dict[int, int] = {}
+        self._index_map: dict[int, int] = {}
+        self._index_valid = True
         self._now: Now | None = None
         self._sort = (COL_SLA, Qt.SortOrder.AscendingOrder)
 
@@ -106,7 +107,14 @@ class QueueModel(QAbstractTableModel):
         self.sort(*self._sort)
 
     def _reindex(self) -> None:
-        self._index = {e.row.id: i for i, e in enumerate(self._entries)}
+        self._index_valid = False  # rebuilt on demand: a re-sort should not pay for it
+
+    @property
+    def _index(self) -> dict[int, int]:
+        if not self._index_valid:
+            self._index_map = {e.row.id: i for i, e in enumerate(self._entries)}
+            self._index_valid = True
+        return self._index_map
 
     def row_at(self, position: int) -> QueueRow:
         return self._entries[position].row
@@ -116,6 +124,14 @@ class QueueModel(QAbstractTableModel):
 
     def rows(self) -> list[QueueRow]:
         return [e.row for e in self._entries]
+
+    def schedule(self) -> list[tuple[int, int, int, int]]:
+        """(ticket id, w received, deadline µs, target s) of tickets awaiting a reaction."""
+        return [
+            (e.row.id, e.w_received, e.deadline_us, e.target)
+            for e in self._entries
+            if e.notified_us is None and e.target
+        ]
 
     # --- time -------------------------------------------------------------------------------
     def set_now(self, now: datetime) -> None:
@@ -249,6 +265,9 @@ class QueueFilter:
     severity: Severity | None = None
     package: Package | None = None
     text: str = ""
+
+
+_NO_FILTER = QueueFilter()
 
 
 class QueueProxy(QSortFilterProxyModel):

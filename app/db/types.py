@@ -50,4 +50,5 @@ class StrEnumType(TypeDecorator[Any]):
         return self.enum_cls(value).value
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> Any:
-        return None if value is None else self.enum_cls(value)
+        # A dict lookup, not Enum(value): the queue loads 100 000 rows × several enums.
+        return None if value is None else self.enum_cls._value2member_map_[value]

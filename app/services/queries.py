@@ -78,7 +78,8 @@ class QueriesMixin(LifecycleMixin):
         if not include_closed:
             stmt = stmt.where(Ticket.status.in_(OPEN_STATUSES))
         with self._read() as s:
-            return [QueueRow(*row) for row in s.execute(stmt)]
+            # Core execution on the session's connection: no ORM row machinery per ticket.
+            return [QueueRow(*row) for row in s.connection().execute(stmt)]
 
     def queue_row(self, ticket_id: int) -> QueueRow | None:
         with self._read() as s:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from math import floor
 from zoneinfo import ZoneInfo
 
 from app.domain.enums import OverrideKind
@@ -63,11 +64,9 @@ def to_us(t: datetime) -> int:
     """Microseconds since the epoch of an aware instant; naive times are refused."""
     if t.tzinfo is None:
         raise ValueError(f"naive datetime {t!r}: working time needs an aware instant")
-    # C-level timestamp() of the whole second (an exact double) plus the microseconds: exact,
-    # and several times faster than aware datetime subtraction.
-    if t.microsecond:
-        return int(t.replace(microsecond=0).timestamp()) * US_PER_SECOND + t.microsecond
-    return int(t.timestamp()) * US_PER_SECOND
+    # C-level timestamp() floored to the second plus the microseconds: exact (a double's spacing
+    # stays under 1 µs until 2242) and several times faster than aware datetime subtraction.
+    return floor(t.timestamp()) * US_PER_SECOND + t.microsecond
 
 
 def from_us(us: int) -> datetime:

@@ -7,6 +7,7 @@ the migrated file; PostgreSQL: tables truncated).
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from datetime import datetime
@@ -21,6 +22,10 @@ from app.db.clock import FixedClock
 from app.db.engine import Database, open_database
 from app.db.models import Base
 from tests.pg import temporary_pg_database
+
+# Widgets render offscreen unless a display is really there (CI machines and servers have none).
+if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 MSK = ZoneInfo("Europe/Moscow")
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.domain import labels
 from app.domain.enums import Channel, Package, Service, Severity
 from app.domain.errors import DomainError
+from app.domain.validation import format_phone
 from app.services.desk import Desk
 from app.services.dto import Actor, CustomerHit, IntakeForm, TicketChanges
 from ui.dialogs import ERROR_STYLE, fill_enum
@@ -151,7 +152,7 @@ class NewRequestDialog(QDialog):
                 else self.tr("no active contract")
             )
             who = f" — {hit.contact}" if hit.contact else ""
-            phone = f", {hit.phone}" if hit.phone else ""
+            phone = f", {format_phone(hit.phone)}" if hit.phone else ""
             item = QListWidgetItem(f"{hit.organisation}{who}{phone} [{on_file}]")
             item.setData(256, hit)
             self.hits.addItem(item)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.domain import labels
 from app.domain.enums import TicketStatus
 from app.domain.errors import ConflictError, DomainError
+from app.domain.validation import format_phone
 from app.services import permissions as perm
 from app.services.desk import Desk
 from app.services.dto import Actor, Agreement, TicketChanges, TicketDetail
@@ -146,7 +147,8 @@ class TicketView(QWidget):
             package += " " + self.tr("(claimed: %1)").replace(
                 "%1", labels.label(row.claimed_package)
             )
-        contact = ", ".join(x for x in (d.contact, d.contact_phone, d.contact_email) if x)
+        phone = format_phone(d.contact_phone) if d.contact_phone else None
+        contact = ", ".join(x for x in (d.contact, phone, d.contact_email) if x)
         for name, value in (
             (self.tr("Customer"), row.organisation),
             (self.tr("Contact"), contact or "—"),

@@ -38,6 +38,10 @@ class DeskBase:
     @contextmanager
     def _write(self) -> Iterator[Session]:
         """One use case, one transaction: everything or nothing is stored."""
+        # Load the calendar first: on SQLite every transaction takes the write lock (BEGIN
+        # IMMEDIATE), so reading it from inside the use case would wait for ourselves.
+        self.working_time()
+        self.warning_fraction()
         try:
             with self.db.session_factory.begin() as session:
                 yield session
@@ -96,11 +100,14 @@ class DeskBase:
     def _save(self, s: Session, ticket: Ticket, actor_id: int, now: datetime) -> None:
         """Stamp and flush: the UPDATE carries ``WHERE version = …``, so a concurrent save that
         slipped in since our read makes this one fail instead of overwriting it."""
+        ticket_id = ticket.id  # the object is unusable once the failed flush rolls back
         ticket.updated_by_id = actor_id
         ticket.updated_at = now
         try:
             s.flush()
         except StaleDataError:
+            # Only PostgreSQL gets here (SQLite's BEGIN IMMEDIATE serialises whole use cases),
+            # so a second connection can read who won while this transaction unwinds.
             with self._read() as fresh:
-                current = fresh.get(Ticket, ticket.id)
+                current = fresh.get(Ticket, ticket_id)
                 raise self._conflict(fresh, current) from None

@@ -44,6 +44,10 @@ messages.register(
             "en": "Ticket {reg_number} was changed by {who} at {when}. "
             "Reload it: what you typed stays in the form.",
         },
+        "ticket.version_too_long": {
+            "ru": "Версия продукта длиннее {max} символов.",
+            "en": "The product version is longer than {max} characters.",
+        },
         "ticket.subject_too_long": {
             "ru": "Тема длиннее {max} символов.",
             "en": "The subject is longer than {max} characters.",

@@ -166,7 +166,7 @@ class CustomersMixin(DeskBase):
         variants = query_variants(query)
         if not variants:
             return []
-        today = self._today()
+        today = self._today()  # before the session: see DeskBase._write
         conditions = []
         for v in variants:
             conditions += [
@@ -176,9 +176,14 @@ class CustomersMixin(DeskBase):
                 Contact.search_key.like(f"% {v}%"),
                 Contact.email.like(f"{v}%"),
             ]
+        typed = query.strip().casefold()
+        if typed:  # e-mails are stored as typed: "a-smirnova@…" must not lose its hyphen
+            conditions.append(Contact.email.like(f"{typed}%"))
         phone_digits = digits(query)
         if len(phone_digits) >= 3:
             conditions.append(Contact.phone.like(f"%{phone_digits}%"))
+            if phone_digits.startswith("8"):  # the national form 8 (843) … of +7 (843) …
+                conditions.append(Contact.phone.like(f"+7{phone_digits[1:]}%"))
         stmt = (
             select(Organisation, Contact)
             .outerjoin(Contact, Contact.organisation_id == Organisation.id)

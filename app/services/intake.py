@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -34,6 +35,7 @@ DEFAULT_CURRENT_VERSION = "3.4.2"
 # A phone call is typed in for a minute or two: a received time this close to now needs no reason.
 BACKDATE_GRACE = timedelta(minutes=15)
 CLOCK_SKEW = timedelta(seconds=5)
+VERSION_MAX = Ticket.__table__.c.product_version.type.length
 
 
 def next_registration_number(s: Session, year: int) -> str:
@@ -55,8 +57,13 @@ def next_registration_number(s: Session, year: int) -> str:
     return f"CS-{year}-{value:06d}"
 
 
+_VERSION = re.compile(r"\d+(?:\.\d+)*")
+
+
 def _version_tuple(version: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in version.replace("-", ".").split(".") if p.isdigit())
+    """The first dotted number: 'v3.4.1' -> (3, 4, 1); '3.4.2 (сборка 15)' -> (3, 4, 2)."""
+    match = _VERSION.search(version)
+    return tuple(int(p) for p in match.group().split(".")) if match else ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +126,9 @@ class IntakeMixin(CustomersMixin):
             raise ValidationError(
                 "ticket.description_too_long", max=DESCRIPTION_MAX, length=len(description)
             )
+        version = (form.product_version or "").strip()
+        if len(version) > VERSION_MAX:
+            raise ValidationError("ticket.version_too_long", max=VERSION_MAX)
         return subject, description
 
     def _customer(self, s: Session, form: IntakeForm) -> Organisation:
@@ -135,6 +145,7 @@ class IntakeMixin(CustomersMixin):
         """Everything the new-request dialog shows live, without writing (R5, R1.2, R3.4)."""
         now = self.now()
         received = form.received_at or now
+        wt = self.working_time()  # before the session: see DeskBase._write
         with self._read() as s:
             self._customer(s, form)
             pkg = self._package(s, form.organisation_id, form.claimed_package)
@@ -150,7 +161,7 @@ class IntakeMixin(CustomersMixin):
             entitlement=self._entitlement(form.requested_service, pkg.effective),
             version_verdict=version,
             received_at=received,
-            reaction_deadline=self.working_time().add(received, target),
+            reaction_deadline=wt.add(received, target),
             target_hours=target // 3600,
             personal_specialist=specialist,
         )

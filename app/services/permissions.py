@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.db.models import Ticket
-from app.domain.enums import Role
+from app.domain.enums import Package, Role
 from app.domain.errors import PermissionDenied
 from app.services.dto import Actor
 
@@ -37,7 +37,9 @@ def allowed_actions(actor: Actor, ticket: Ticket) -> frozenset[str]:
     if open_:
         if ticket.notified_at is None:
             actions.add(NOTIFY)
-        actions.update({CHANGE_SEVERITY, CONFIRM_PACKAGE, VISIT})
+        actions.add(CHANGE_SEVERITY)
+        # R5 / R1.3: confirming upgrades a BASIC ticket; visits are for EXTENDED ones only.
+        actions.add(CONFIRM_PACKAGE if ticket.effective_package is Package.BASIC else VISIT)
         if ticket.assignee_id is None:
             actions.add(TAKE)
         if is_lead(actor):

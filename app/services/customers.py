@@ -160,6 +160,96 @@ class CustomersMixin(DeskBase):
             )
             return contract.id
 
+    def update_contact(
+        self,
+        actor: Actor,
+        contact_id: int,
+        *,
+        name: str | None = None,
+        email: str | None = None,
+        phone: str | None = None,
+    ) -> None:
+        """Change a contact's name, e-mail or phone (None keeps a field; "" clears e-mail/phone)."""
+        now = self.now()
+        with self._write() as s:
+            contact = s.get(Contact, contact_id)
+            if contact is None:
+                raise NotFoundError("notfound.contact")
+            before = {"name": contact.name, "email": contact.email, "phone": contact.phone}
+            if name is not None:
+                contact.name = require_text(name, "Контакт")
+                contact.search_key = search_key(contact.name)
+            if email is not None:
+                contact.email = normalise_email(email) if email.strip() else None
+            if phone is not None:
+                contact.phone = normalise_phone(phone) if phone.strip() else None
+            after = {"name": contact.name, "email": contact.email, "phone": contact.phone}
+            record(
+                s,
+                at=now,
+                actor_id=actor.user_id,
+                entity="contact",
+                entity_id=contact.id,
+                action="updated",
+                before=before,
+                after=after,
+            )
+
+    def update_contract(
+        self,
+        actor: Actor,
+        contract_id: int,
+        *,
+        package: Package | None = None,
+        valid_from: date | None = None,
+        valid_to: date | None = None,
+        visits_per_incident: int | None = None,
+        personal_specialist_id: int | None = None,
+        cities: tuple[str, ...] | list[str] | None = None,
+    ) -> None:
+        """Edit a contract (team leads assign personal specialists, R7; admins the rest).
+        Tickets keep the package they were registered with until it is confirmed (R5)."""
+        permissions.require_role(actor, ADMINS | permissions.LEADS, "update_contract")
+        now = self.now()
+        with self._write() as s:
+            contract = s.get(Contract, contract_id)
+            if contract is None:
+                raise NotFoundError("notfound.contract")
+            fields = (
+                "package",
+                "valid_from",
+                "valid_to",
+                "visits_per_incident",
+                "personal_specialist_id",
+                "cities",
+            )
+            before = {f: getattr(contract, f) for f in fields}
+            check_contract_period(valid_from or contract.valid_from, valid_to or contract.valid_to)
+            if personal_specialist_id is not None and s.get(User, personal_specialist_id) is None:
+                raise NotFoundError("notfound.user")
+            if visits_per_incident is not None and visits_per_incident < 0:
+                raise ValidationError("validation.number", field="visits_per_incident")
+            for field, value in (
+                ("package", package),
+                ("valid_from", valid_from),
+                ("valid_to", valid_to),
+                ("visits_per_incident", visits_per_incident),
+                ("personal_specialist_id", personal_specialist_id),
+                ("cities", list(cities) if cities is not None else None),
+            ):
+                if value is not None:
+                    setattr(contract, field, value)
+            record(
+                s,
+                at=now,
+                actor_id=actor.user_id,
+                entity="contract",
+                entity_id=contract.id,
+                action="updated",
+                before=before,
+                after={f: getattr(contract, f) for f in fields},
+            )
+
     def search_customers(self, query: str, limit: int = 20) -> list[CustomerHit]:
         """Prefix search over organisation and contact names (any word, case- and keyboard-
         layout-insensitive), e-mail and phone digits."""

@@ -748,3 +748,65 @@ def test_r5_fresh_desk_first_use_case_does_not_self_lock(
             assert world.row(tid).effective_package is Package.EXTENDED
     finally:
         db.dispose()
+
+
+def test_r1_contract_and_contact_edits_are_checked_and_kept_in_history(db, clock) -> None:
+    """R1/R5 contracts are edited with the same checks as at creation; R7 history keeps both."""
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from app.db.models import Contract, HistoryEntry
+    from app.domain.enums import Role
+    from app.domain.errors import PermissionDenied, ValidationError
+    from app.services.desk import Desk
+    from app.services.users import create_user_unchecked
+
+    with db.session_factory.begin() as s:
+        create_user_unchecked(
+            s,
+            clock.now(),
+            login="adm",
+            display_name="Админ",
+            role=Role.ADMIN,
+            password="password-1",
+        )
+        create_user_unchecked(
+            s,
+            clock.now(),
+            login="op",
+            display_name="Оператор",
+            role=Role.OPERATOR,
+            password="password-1",
+        )
+    desk = Desk(db, clock)
+    admin, operator = desk.authenticate("adm", "password-1"), desk.authenticate("op", "password-1")
+    org = desk.create_organisation(admin, "ООО «Правка»")
+    contact = desk.create_contact(admin, org, "Смирнова Анна", phone="+78432000001")
+    contract = desk.create_contract(
+        admin, org, Package.BASIC, "П-1", date(2026, 1, 1), date(2026, 12, 31)
+    )
+    with pytest.raises(ValidationError, match="Дата окончания договора"):
+        desk.update_contract(admin, contract, valid_to=date(2025, 1, 1))
+    with pytest.raises(PermissionDenied):
+        desk.update_contract(operator, contract, package=Package.EXTENDED)
+    desk.update_contract(
+        admin,
+        contract,
+        package=Package.EXTENDED,
+        valid_to=date(2027, 6, 30),
+        personal_specialist_id=operator.user_id,
+        cities=("Казань",),
+    )
+    desk.update_contact(admin, contact, email="a-smirnova@pravka.ru")
+    with db.session_factory() as s:
+        row = s.get(Contract, contract)
+        assert (row.package, row.valid_to, row.cities) == (
+            Package.EXTENDED,
+            date(2027, 6, 30),
+            ["Казань"],
+        )
+        actions = s.scalars(select(HistoryEntry.action).where(HistoryEntry.action == "updated"))
+        assert len(list(actions)) == 2
+    hit = desk.search_customers("a-smirnova@pravka")[0]
+    assert hit.package_on_file is Package.EXTENDED and hit.contract_valid_to == date(2027, 6, 30)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import heapq
 
 from app.services.dto import QueueRow
-from app.sla.policy import Now
-from app.sla.working_time import US_PER_SECOND, WorkingTime, to_us
+from app.sla.policy import Now, warning_position
+from app.sla.working_time import WorkingTime, to_us
 from ui.queue_model import QueueModel
 
 
@@ -30,7 +30,7 @@ class AlertSchedule:
         self._rows = {row.id: row for row in model.rows()}
         warning, breach = [], []
         for ticket_id, w_received, deadline_us, target in model.schedule():
-            w_warning = w_received + int(target * US_PER_SECOND * (1 - self.fraction))
+            w_warning = warning_position(w_received, target, self.fraction)
             if w_warning >= now.w:
                 warning.append((w_warning, ticket_id))
             if deadline_us >= now.us:
@@ -44,8 +44,8 @@ class AlertSchedule:
         self._rows[row.id] = row
         if row.notified_at is not None or row.reaction_deadline is None:
             return
-        target_us = (row.reaction_target_seconds or 0) * US_PER_SECOND
-        w_warning = self.wt.w(row.received_at) + int(target_us * (1 - self.fraction))
+        target = row.reaction_target_seconds or 0
+        w_warning = warning_position(self.wt.w(row.received_at), target, self.fraction)
         heapq.heappush(self._warning, (w_warning, row.id))
         heapq.heappush(self._breach, (to_us(row.reaction_deadline), row.id))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from app.domain import messages
+from app.domain import labels
 
 
 def local_text(t: datetime | None, tz: ZoneInfo, *, seconds: bool = False) -> str:
@@ -20,16 +20,9 @@ def duration(seconds: float) -> str:
     return f"{sign}{total // 3600}:{total % 3600 // 60:02d}:{total % 60:02d}"
 
 
-_WEEKDAY = {
-    "ru": ("пн", "вт", "ср", "чт", "пт", "сб", "вс"),
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-}
-
-
 def weekday_time(t: datetime, tz: ZoneInfo) -> str:
     local = t.astimezone(tz)
-    names = _WEEKDAY.get(messages.language(), _WEEKDAY["en"])
-    return f"{names[local.weekday()]} {local:%H:%M}"
+    return f"{labels.weekday_short(local.weekday())} {local:%H:%M}"
 
 
 def to_qdatetime(t: datetime, tz: ZoneInfo):

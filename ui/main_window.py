@@ -148,14 +148,14 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         current = self.current_ticket_id()
         rows = self.desk.queue_rows(self.actor)
-        self.model.set_now(self.desk.now())
+        tick = self.model.set_now(self.desk.now())
         self.model.set_rows(rows)
         del rows
         # The queue's objects live until the next refresh: keep the collector from rescanning
         # them, which otherwise shows up as pauses in the 1 Hz tick with 100 000 tickets.
         gc.collect()
         gc.freeze()
-        self.alerts.load(self.model, self.model._now)
+        self.alerts.load(self.model, tick)
         self._apply_filter()
         self.select_ticket(current)
         self.tick()
@@ -226,9 +226,8 @@ class MainWindow(QMainWindow):
     def tick(self) -> None:
         """Recompute "now" once and repaint only the visible part of the SLA column."""
         now = self.desk.now()
-        self.model.set_now(now)
+        tick = self.model.set_now(now)
         self.table.viewport().update(self.sla_column_rect())
-        tick = self.model._now
         working = self.tr("working time") if tick.working else self.tr("non-working time")
         local = now.astimezone(self.tz)
         self.clock_label.setText(f"{local:%H:%M:%S} {local.tzname()} · {working}")

@@ -134,9 +134,10 @@ class QueueModel(QAbstractTableModel):
         ]
 
     # --- time -------------------------------------------------------------------------------
-    def set_now(self, now: datetime) -> None:
+    def set_now(self, now: datetime) -> Now:
         """One tick: compute "now" on the working-time axis once for all rows."""
         self._now = Now.at(self.wt, now)
+        return self._now
 
     def state(self, position: int) -> SlaState | None:
         if self._now is None:

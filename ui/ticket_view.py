@@ -25,6 +25,7 @@ from app.domain.validation import format_phone
 from app.services import permissions as perm
 from app.services.desk import Desk
 from app.services.dto import Actor, Agreement, TicketChanges, TicketDetail
+from app.services.lifecycle import TRANSITIONS
 from app.sla.policy import sla_state
 from ui.dialogs import (
     AssignDialog,
@@ -35,7 +36,6 @@ from ui.dialogs import (
     label_row,
 )
 from ui.formatting import duration, local_text
-from ui.lifecycle_moves import NEXT_STATUSES
 from ui.sla_delegate import phase_colour, sla_text
 
 
@@ -197,7 +197,7 @@ class TicketView(QWidget):
             self.visits.addItem(f"{v.city}: {labels.label(v.status)}, {day}")
         self._enable(d.allowed_actions)
         self.status_menu.clear()
-        for status in NEXT_STATUSES.get(row.status, ()):
+        for status in sorted(TRANSITIONS.get(row.status, ()), key=lambda s: s.value):
             action = self.status_menu.addAction(labels.label(status))
             action.triggered.connect(lambda _=False, s=status: self.set_status(s))
 

@@ -11,6 +11,7 @@ import logging
 import os
 import sqlite3
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ APP_NAME = "centaur-desk"
 ENV_URL = "CENTAUR_DB_URL"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 CONNECT_TIMEOUT_S = 5
+READ_ONLY_OPTION = "centaur_read_only"
 
 
 def default_sqlite_path() -> Path:
@@ -75,6 +77,13 @@ class Database:
             return str(self.engine.url.database or ":memory:")
         return redact(self.url)
 
+    @cached_property
+    def read_factory(self) -> sessionmaker[Session]:
+        """Sessions for queries only: on SQLite they begin DEFERRED, so a read never waits for
+        (or holds) the write lock, not even inside a use case's own write transaction."""
+        reader = self.engine.execution_options(**{READ_ONLY_OPTION: True})
+        return sessionmaker(reader, expire_on_commit=False)
+
     def dispose(self) -> None:
         self.engine.dispose()
 
@@ -103,8 +112,10 @@ def _sqlite_engine(url: str) -> Engine:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         # IMMEDIATE takes the write lock up front: a read-then-write transaction never dies on
-        # a lock upgrade; other writers wait (busy timeout) and WAL readers are not blocked.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # a lock upgrade; other writers wait (busy timeout). Read-only sessions begin DEFERRED:
+        # WAL readers neither block nor wait.
+        read_only = conn.get_execution_options().get(READ_ONLY_OPTION)
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
 

@@ -88,6 +88,17 @@ _PREFIX = {
 messages.register({k: {"ru": ru, "en": en} for k, (ru, en) in _LABELS.items()})
 
 
+_WEEKDAYS = {
+    "ru": ("пн", "вт", "ср", "чт", "пт", "сб", "вс"),
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+}
+
+
+def weekday_short(weekday: int, lang: str | None = None) -> str:
+    """Short name of ``date.weekday()`` in the user's language."""
+    return _WEEKDAYS.get(lang or messages.language(), _WEEKDAYS["en"])[weekday]
+
+
 def label(value: StrEnum, lang: str | None = None) -> str:
     return messages.render(f"{_PREFIX[type(value).__name__]}.{value.value}", None, lang)
 

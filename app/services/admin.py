@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import delete, select
@@ -27,7 +27,6 @@ class CalendarChange:
     add: tuple[DayOverride, ...] = ()
     remove: tuple[date, ...] = ()
     shorten_preholiday: bool | None = None
-    affected: tuple[int, ...] = field(default=())
 
 
 class AdminMixin(QueriesMixin):

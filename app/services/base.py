@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
@@ -19,8 +18,6 @@ from app.domain.errors import ConflictError, DatabaseError, NotFoundError
 from app.services import catalog  # noqa: F401  (registers the services' messages)
 from app.sla.config import config_from_db, warning_fraction_from_db
 from app.sla.working_time import WorkingTime
-
-MSK = ZoneInfo("Europe/Moscow")
 
 
 class DeskBase:
@@ -38,10 +35,6 @@ class DeskBase:
     @contextmanager
     def _write(self) -> Iterator[Session]:
         """One use case, one transaction: everything or nothing is stored."""
-        # Load the calendar first: on SQLite every transaction takes the write lock (BEGIN
-        # IMMEDIATE), so reading it from inside the use case would wait for ourselves.
-        self.working_time()
-        self.warning_fraction()
         try:
             with self.db.session_factory.begin() as session:
                 yield session
@@ -53,7 +46,7 @@ class DeskBase:
     @contextmanager
     def _read(self) -> Iterator[Session]:
         try:
-            with self.db.session_factory() as session:
+            with self.db.read_factory() as session:
                 yield session
         except sa_exc.OperationalError as exc:
             raise DatabaseError("db.unreachable", url=self.db.describe(), reason=exc.orig) from exc
@@ -106,8 +99,7 @@ class DeskBase:
         try:
             s.flush()
         except StaleDataError:
-            # Only PostgreSQL gets here (SQLite's BEGIN IMMEDIATE serialises whole use cases),
-            # so a second connection can read who won while this transaction unwinds.
+            # A second (read-only) connection reads who won while this transaction unwinds.
             with self._read() as fresh:
                 current = fresh.get(Ticket, ticket_id)
                 raise self._conflict(fresh, current) from None

@@ -33,6 +33,7 @@ messages.register(
             "ru": "Контакт не относится к выбранной организации.",
             "en": "The contact does not belong to the chosen organisation.",
         },
+        "notfound.visit": {"ru": "Выезд не найден.", "en": "The visit does not exist."},
         "notfound.contract": {"ru": "Договор не найден.", "en": "The contract does not exist."},
         "notfound.user": {"ru": "Сотрудник не найден.", "en": "Unknown staff member."},
         "user.inactive": {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import date
 
 from sqlalchemy import or_, select
@@ -26,18 +27,27 @@ from app.services.history import record
 ADMINS = frozenset({Role.ADMIN})
 
 
-def active_contract(s: Session, organisation_id: int, day: date) -> Contract | None:
-    """The contract in force on ``day``; EXTENDED wins when two overlap."""
+def active_contracts(s: Session, organisation_ids: set[int], day: date) -> dict[int, Contract]:
+    """Per organisation, the contract in force on ``day`` (one query); EXTENDED wins when two
+    overlap, then the one running longer."""
+    best: dict[int, Contract] = {}
     contracts = s.scalars(
         select(Contract).where(
-            Contract.organisation_id == organisation_id,
+            Contract.organisation_id.in_(organisation_ids),
             Contract.valid_from <= day,
             Contract.valid_to >= day,
         )
-    ).all()
-    if not contracts:
-        return None
-    return max(contracts, key=lambda c: (c.package is Package.EXTENDED, c.valid_to))
+    )
+    for c in contracts:
+        current = best.get(c.organisation_id)
+        key = (c.package is Package.EXTENDED, c.valid_to)
+        if current is None or key > (current.package is Package.EXTENDED, current.valid_to):
+            best[c.organisation_id] = c
+    return best
+
+
+def active_contract(s: Session, organisation_id: int, day: date) -> Contract | None:
+    return active_contracts(s, {organisation_id}, day).get(organisation_id)
 
 
 class CustomersMixin(DeskBase):
@@ -256,7 +266,7 @@ class CustomersMixin(DeskBase):
         variants = query_variants(query)
         if not variants:
             return []
-        today = self._today()  # before the session: see DeskBase._write
+        today = self._today()
         conditions = []
         for v in variants:
             conditions += [
@@ -264,27 +274,29 @@ class CustomersMixin(DeskBase):
                 Organisation.search_key.like(f"% {v}%"),
                 Contact.search_key.like(f"{v}%"),
                 Contact.search_key.like(f"% {v}%"),
-                Contact.email.like(f"{v}%"),
             ]
-        typed = query.strip().casefold()
-        if typed:  # e-mails are stored as typed: "a-smirnova@…" must not lose its hyphen
-            conditions.append(Contact.email.like(f"{typed}%"))
+        # E-mails are stored normalised, not as search keys: compare with the text as typed.
+        conditions.append(Contact.email.like(f"{query.strip().casefold()}%"))
         phone_digits = digits(query)
         if len(phone_digits) >= 3:
             conditions.append(Contact.phone.like(f"%{phone_digits}%"))
-            if phone_digits.startswith("8"):  # the national form 8 (843) … of +7 (843) …
-                conditions.append(Contact.phone.like(f"+7{phone_digits[1:]}%"))
+            # A whole number in any form (8 (843) …, +7 843 …) matches its stored E.164 form;
+            # a partial one only by the digits above.
+            with suppress(ValidationError):
+                conditions.append(Contact.phone == normalise_phone(query))
         stmt = (
             select(Organisation, Contact)
             .outerjoin(Contact, Contact.organisation_id == Organisation.id)
             .where(or_(*conditions))
             .order_by(Organisation.search_key, Contact.name)
-            .limit(limit * 3)
+            .limit(limit)
         )
         hits: list[CustomerHit] = []
         with self._read() as s:
-            for org, contact in s.execute(stmt):
-                contract = active_contract(s, org.id, today)
+            rows = s.execute(stmt).all()
+            contracts = active_contracts(s, {org.id for org, _ in rows}, today)
+            for org, contact in rows:
+                contract = contracts.get(org.id)
                 hits.append(
                     CustomerHit(
                         organisation_id=org.id,
@@ -299,6 +311,4 @@ class CustomersMixin(DeskBase):
                         contract_valid_to=contract.valid_to if contract else None,
                     )
                 )
-                if len(hits) >= limit:
-                    break
         return hits

@@ -9,8 +9,6 @@ from app.db.models import HistoryEntry
 from app.domain import labels, messages
 from app.domain.enums import Channel, Severity, TicketStatus
 
-MSK = ZoneInfo("Europe/Moscow")
-
 messages.register(
     {
         "history.registered": {
@@ -49,13 +47,16 @@ messages.register(
 )
 
 
-def _time(value: str | None) -> str:
-    if not value:
-        return "—"
-    return datetime.fromisoformat(value).astimezone(MSK).strftime("%d.%m.%Y %H:%M")
+def describe(
+    entry: HistoryEntry, names: dict[int, str], tz: ZoneInfo, lang: str | None = None
+) -> str:
+    """``tz`` is the SLA zone: times read as the deadlines shown beside them."""
 
+    def _time(value: str | None) -> str:
+        if not value:
+            return "—"
+        return datetime.fromisoformat(value).astimezone(tz).strftime("%d.%m.%Y %H:%M")
 
-def describe(entry: HistoryEntry, names: dict[int, str], lang: str | None = None) -> str:
     before, after = entry.before or {}, entry.after or {}
     p: dict[str, object] = {}
     action = entry.action

@@ -145,7 +145,7 @@ class IntakeMixin(CustomersMixin):
         """Everything the new-request dialog shows live, without writing (R5, R1.2, R3.4)."""
         now = self.now()
         received = form.received_at or now
-        wt = self.working_time()  # before the session: see DeskBase._write
+        wt = self.working_time()
         with self._read() as s:
             self._customer(s, form)
             pkg = self._package(s, form.organisation_id, form.claimed_package)

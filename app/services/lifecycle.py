@@ -427,7 +427,7 @@ class LifecycleMixin(IntakeMixin):
     def _visit(self, s: Session, visit_id: int, *states: VisitStatus) -> OnsiteVisit:
         visit = s.get(OnsiteVisit, visit_id)
         if visit is None:
-            raise NotFoundError("notfound.ticket")
+            raise NotFoundError("notfound.visit")
         if visit.status not in states:
             raise ValidationError("visit.bad_state", state=labels.label(visit.status))
         return visit

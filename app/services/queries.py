@@ -14,7 +14,6 @@ from app.db.models import (
     Ticket,
     User,
 )
-from app.domain import labels
 from app.domain.enums import Role, TicketStatus
 from app.domain.errors import PermissionDenied
 from app.services import permissions as perm
@@ -87,13 +86,14 @@ class QueriesMixin(LifecycleMixin):
             return QueueRow(*row) if row else None
 
     def ticket(self, actor: Actor, ticket_id: int) -> TicketDetail:
+        tz = self.working_time().tz
         with self._read() as s:
             ticket = self._ticket(s, ticket_id)
             row = QueueRow(*s.execute(_queue_select().where(Ticket.id == ticket_id)).one())
             contact = s.get(Contact, ticket.contact_id) if ticket.contact_id else None
             names = dict(s.execute(select(User.id, User.display_name)).all())
             history = tuple(
-                HistoryItem(h.at, names.get(h.actor_id), h.action, describe(h, names))
+                HistoryItem(h.at, names.get(h.actor_id), h.action, describe(h, names, tz))
                 for h in s.scalars(
                     select(HistoryEntry)
                     .where(HistoryEntry.ticket_id == ticket_id)
@@ -181,6 +181,3 @@ class QueriesMixin(LifecycleMixin):
         )
         with self._read() as s:
             return [WorkloadRow(*row) for row in s.execute(stmt)]
-
-    def label(self, value) -> str:
-        return labels.label(value)

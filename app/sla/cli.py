@@ -144,6 +144,11 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
     return 0
 
 
+def _hours(seconds: int) -> int | float:
+    """8, not 8.0, in the JSON; a shortened or custom day may be fractional (7.5)."""
+    return seconds // 3600 if seconds % 3600 == 0 else seconds / 3600
+
+
 def cmd_calendar_show(args: argparse.Namespace) -> int:
     wt = _working_time(args)
     _warn_unchecked(wt, args.year)
@@ -152,13 +157,10 @@ def cmd_calendar_show(args: argparse.Namespace) -> int:
         payload = {
             "year": args.year,
             "days": [
-                {"date": d.day.isoformat(), "working": d.working, "hours": d.seconds / 3600}
+                {"date": d.day.isoformat(), "working": d.working, "hours": _hours(d.seconds)}
                 for d in days
             ],
         }
-        for item in payload["days"]:
-            if float(item["hours"]).is_integer():
-                item["hours"] = int(item["hours"])
         print(json.dumps(payload, ensure_ascii=False))
         return 0
     total = sum(d.working for d in days)

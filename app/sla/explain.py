@@ -129,12 +129,6 @@ def _hours(seconds: int) -> str:
     return f"{seconds // 3600}:{seconds % 3600 // 60:02d}"
 
 
-_WEEKDAYS = {
-    "ru": ("пн", "вт", "ср", "чт", "пт", "сб", "вс"),
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-}
-
-
 def render_explanation(expl: Explanation, wt: WorkingTime, lang: str | None = None) -> str:
     lang = lang or messages.language()
 
@@ -154,7 +148,7 @@ def render_explanation(expl: Explanation, wt: WorkingTime, lang: str | None = No
         else say("explain.start", at=_fmt(expl.clock_start, wt)),
     ]
     for step in expl.steps:
-        label = f"{step.day:%d.%m.%Y} {_WEEKDAYS.get(lang, _WEEKDAYS['en'])[step.day.weekday()]}"
+        label = f"{step.day:%d.%m.%Y} {labels.weekday_short(step.day.weekday(), lang)}"
         if step.counted_seconds:
             line = say(
                 "explain.counted",

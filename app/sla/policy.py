@@ -127,6 +127,11 @@ def sla_state_fast(
     )
 
 
+def warning_position(w_received: int, target_seconds: int, warning_fraction: float) -> int:
+    """Working-time position (µs) from which a pending ticket is in warning (R3.7)."""
+    return w_received + int(target_seconds * US_PER_SECOND * (1 - warning_fraction))
+
+
 @dataclass(frozen=True, slots=True)
 class Now:
     """One tick's "now" on the working-time axis, computed once and shared by every row."""

@@ -152,7 +152,7 @@ class WorkingTime:
             raise ValueError(f"working time is known for {MIN_YEAR}–{MAX_YEAR} only")
         starts, ends, cum = [], [], []
         total = 0
-        before_anchor = None
+        before_anchor = 0  # every range holds the anchor: the first is 2023–2028, ranges only grow
         day = date(lo, 1, 1)
         stop = date(hi + 1, 1, 1)
         while day < stop:
@@ -166,21 +166,11 @@ class WorkingTime:
                 cum.append(total)
                 total += e - s
             day += timedelta(days=1)
-        if before_anchor is None:  # the anchor lies after the loaded range
-            before_anchor = total + self._working_us_between_dates(stop, _ANCHOR)
         self._starts, self._ends = starts, ends
         self._cum = [c - before_anchor for c in cum]
         self._lo_year, self._hi_year = lo, hi
         self._lo_us = self._local_us(date(lo, 1, 1), time(0))
         self._hi_us = self._local_us(date(hi + 1, 1, 1), time(0))
-
-    def _working_us_between_dates(self, first: date, stop: date) -> int:
-        total = 0
-        day = first
-        while day < stop:
-            total += self.day(day).seconds * US_PER_SECOND
-            day += timedelta(days=1)
-        return total
 
     def _cover(self, us: int) -> None:
         if self._lo_us <= us < self._hi_us:

@@ -464,10 +464,12 @@ def _play_ticket(
                 Agreement(detail.contact or "Заказчик", clock.now(), Channel.PHONE),
             )
             row = desk.queue_row(ticket_id) or row
-    # Reaction: most in time, some late (R3.6); the most recent ones still waiting.
+    # Reaction: most in time, some late (R3.6); the most recent ones still waiting, and a few
+    # of the last days' forgotten (the breaches a lead must see, not weeks-old noise).
     fraction = rng.choice((0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9, 1.3, 2.0))
     notified = at_fraction(fraction) + timedelta(seconds=rng.randint(0, 59))
-    if notified >= now or rng.random() < 0.05:
+    forgotten = now - row.received_at < timedelta(days=3) and rng.random() < 0.15
+    if notified >= now or forgotten:
         return
     clock.set(notified)
     desk.notify_registration(operator, ticket_id, _version(desk, operator, ticket_id), row.channel)

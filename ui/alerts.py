@@ -11,7 +11,7 @@ import heapq
 
 from app.services.dto import QueueRow
 from app.sla.policy import Now, warning_position
-from app.sla.working_time import WorkingTime, to_us
+from app.sla.working_time import WorkingTime
 from ui.queue_model import QueueModel
 
 
@@ -42,12 +42,12 @@ class AlertSchedule:
 
     def add(self, row: QueueRow) -> None:
         self._rows[row.id] = row
-        if row.notified_at is not None or row.reaction_deadline is None:
+        if row.notified_us is not None or row.deadline_us is None:
             return
         target = row.reaction_target_seconds or 0
-        w_warning = warning_position(self.wt.w(row.received_at), target, self.fraction)
+        w_warning = warning_position(self.wt.w_us(row.received_us), target, self.fraction)
         heapq.heappush(self._warning, (w_warning, row.id))
-        heapq.heappush(self._breach, (to_us(row.reaction_deadline), row.id))
+        heapq.heappush(self._breach, (row.deadline_us, row.id))
 
     def due(self, now: Now) -> list[tuple[str, QueueRow]]:
         """Alerts that came due since the last tick: ("warning" | "breached", row)."""
@@ -60,7 +60,7 @@ class AlertSchedule:
             while heap and heap[0][0] < limit:
                 _, ticket_id = heapq.heappop(heap)
                 row = self._rows.get(ticket_id)
-                if row is None or (ticket_id, kind) in self._raised or row.notified_at:
+                if row is None or (ticket_id, kind) in self._raised or row.notified_us is not None:
                     continue
                 self._raised.add((ticket_id, kind))
                 if self._armed:

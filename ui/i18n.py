@@ -15,12 +15,22 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from app.domain import messages
 
 LANGUAGES = ("ru", "en")
+# Each language named in itself, as language menus do: someone who cannot read the current
+# language must still find their own.
+NATIVE_NAMES = {"ru": "Русский", "en": "English"}
 _installed: list[QTranslator] = []
+_current = "ru"
+
+
+def current() -> str:
+    return _current
 
 
 def install(language: str) -> str:
     """Install the translators of ``language`` (ru or en) and return the language used."""
+    global _current
     language = language if language in LANGUAGES else "ru"
+    _current = language
     app = QCoreApplication.instance()
     for translator in _installed:
         app.removeTranslator(translator)

@@ -17,7 +17,7 @@ from app.domain.errors import DomainError
 from app.services.desk import Desk
 from ui import i18n
 from ui.login import LoginDialog
-from ui.main_window import MainWindow
+from ui.shell import Shell
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -72,8 +72,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     if not args.demo:
         settings.last_login = login.actor.login
         config.save(settings)
-    window = MainWindow(desk, login.actor)
-    window.show()
+    shell = Shell(desk, login.actor, settings)
+    shell.show()
 
     import qasync  # the asyncio loop inside Qt's: the shared-mode listener runs on it
 

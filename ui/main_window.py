@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import gc
+from dataclasses import dataclass
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QModelIndex,
+    QRect,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,6 +34,7 @@ from app.domain import labels
 from app.domain.enums import Package, Severity
 from app.services.desk import Desk
 from app.services.dto import Actor, TicketChanges
+from ui import i18n
 from ui.alerts import AlertSchedule
 from ui.intake_dialog import NewRequestDialog
 from ui.queue_model import COL_SLA, COL_SUBJECT, QueueFilter, QueueModel, QueueProxy
@@ -32,8 +42,25 @@ from ui.sla_delegate import SlaDelegate
 from ui.ticket_view import TicketView
 
 
+@dataclass
+class WindowState:
+    """What the operator has set up in the window, carried over when it is rebuilt (a language
+    switch): place and size, the selected ticket, filters, sort and unsent comments."""
+
+    geometry: QByteArray
+    splitter: QByteArray
+    ticket_id: int | None
+    quick: dict[str, bool]
+    severity: Severity | None
+    package: Package | None
+    search: str
+    sort: tuple[int, Qt.SortOrder]
+    drafts: dict[int, str]
+
+
 class MainWindow(QMainWindow):
     alert = Signal(str, object)  # "warning" | "breached", QueueRow
+    language_requested = Signal(str)  # "ru" | "en"
 
     def __init__(self, desk: Desk, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,7 +107,9 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        self.splitter = splitter
         self.setCentralWidget(splitter)
+        self._build_menu()
 
         self.db_label = QLabel(self.tr("Database: %1").replace("%1", desk.db.describe()))
         self.user_label = QLabel(f"{actor.display_name} ({labels.label(actor.role)})")
@@ -144,6 +173,49 @@ class MainWindow(QMainWindow):
         self.filter_bar.addWidget(self.search)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
 
+    def _build_menu(self) -> None:
+        settings = self.menuBar().addMenu(self.tr("&Settings"))
+        language = settings.addMenu(self.tr("Interface &language"))
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code in i18n.LANGUAGES:
+            action = QAction(i18n.NATIVE_NAMES[code], self)
+            action.setCheckable(True)
+            action.setChecked(code == i18n.current())
+            action.triggered.connect(lambda _checked=False, c=code: self._language_chosen(c))
+            group.addAction(action)
+            language.addAction(action)
+            self.language_actions[code] = action
+
+    def _language_chosen(self, code: str) -> None:
+        if code != i18n.current():
+            self.language_requested.emit(code)
+
+    def capture_state(self) -> WindowState:
+        return WindowState(
+            geometry=self.saveGeometry(),
+            splitter=self.splitter.saveState(),
+            ticket_id=self.current_ticket_id(),
+            quick={key: action.isChecked() for key, action in self.quick.items()},
+            severity=self.severity_filter.currentData(),
+            package=self.package_filter.currentData(),
+            search=self.search.text(),
+            sort=self.model.sort_order(),
+            drafts=self.detail.all_drafts(),
+        )
+
+    def restore_state(self, state: WindowState) -> None:
+        self.restoreGeometry(state.geometry)
+        self.splitter.restoreState(state.splitter)
+        for key, checked in state.quick.items():
+            self.quick[key].setChecked(checked)
+        self.severity_filter.setCurrentIndex(self.severity_filter.findData(state.severity))
+        self.package_filter.setCurrentIndex(self.package_filter.findData(state.package))
+        self.search.setText(state.search)
+        self.table.horizontalHeader().setSortIndicator(*state.sort)  # sorts the model too
+        self.detail.drafts = dict(state.drafts)
+        self.select_ticket(state.ticket_id)
+
     # --- data -------------------------------------------------------------------------------
     def refresh(self) -> None:
         current = self.current_ticket_id()
@@ -162,14 +234,13 @@ class MainWindow(QMainWindow):
 
     def apply_changes(self, changes: TicketChanges) -> None:
         """Reload just the tickets a command changed (the same path serves pushed changes)."""
-        for ticket_id in changes.ticket_ids:
-            row = self.desk.queue_row(ticket_id)
-            self.model.upsert(row, ticket_id)
+        rows = {ticket_id: self.desk.queue_row(ticket_id) for ticket_id in changes.ticket_ids}
+        self.model.apply(rows)
+        for ticket_id, row in rows.items():
             if row is not None and row.status.is_open:
                 self.alerts.add(row)
             else:
                 self.alerts.forget(ticket_id)
-        self.proxy.refilter()
         if changes.message:
             self.statusBar().showMessage(changes.message, 8000)
         self._update_count()
@@ -231,8 +302,12 @@ class MainWindow(QMainWindow):
         working = self.tr("working time") if tick.working else self.tr("non-working time")
         local = now.astimezone(self.tz)
         self.clock_label.setText(f"{local:%H:%M:%S} {local.tzname()} · {working}")
-        for kind, row in self.alerts.due(tick):
+        due = self.alerts.due(tick)
+        for kind, row in due:
             self._raise_alert(kind, row)
+        if due and (self.proxy.filter.breached or self.proxy.filter.warning):
+            self.proxy.refilter()  # the ticket that just entered warning or breach joins the view
+            self._update_count()
         self.detail.tick()
 
     def sla_column_rect(self) -> QRect:

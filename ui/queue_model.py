@@ -3,12 +3,19 @@
 Rows hold the ticket fields plus their positions on the working-time axis, computed once per
 load; a tick computes "now" once (``Now.at``) and each painted row costs a few integer
 operations (``sla_state_fast``). Only the visible part of the SLA column is repainted, so a
-tick does not grow with the tickets off screen. Sorting happens in the source model with a
-Python key (100 000 rows in tens of milliseconds), not through per-pair ``lessThan`` calls.
+tick does not grow with the tickets off screen.
+
+Sorting and filtering are decided in the source model, in bulk: a sort is one ``list.sort`` with
+a Python key (100 000 rows in tens of milliseconds) instead of per-pair ``lessThan`` calls, and a
+filter is computed once per change into ``accepted``, so the proxy's ``filterAcceptsRow`` is a
+list lookup. Every call from C++ into Python costs about half a microsecond before it does
+anything, and the proxy asks for every row after each layout change.
 """
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -27,7 +34,7 @@ from app.domain import labels
 from app.domain.enums import Package, Severity
 from app.services.dto import QueueRow
 from app.sla.policy import Now, SlaPhase, SlaState, sla_state_fast
-from app.sla.working_time import WorkingTime, to_us
+from app.sla.working_time import WorkingTime
 from ui.formatting import local_text
 
 COL_REG, COL_SLA, COL_SEVERITY, COL_PACKAGE, COL_CUSTOMER = range(5)
@@ -51,7 +58,26 @@ class _Entry:
     deadline_us: int
     target: int
     w_notified: int | None
-    notified_us: int | None
+
+
+class _Reversed:
+    """Inverts a sort key's order (keys are tuples and strings, which cannot be negated)."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: Any) -> None:
+        self.key = key
+
+    def __lt__(self, other: _Reversed) -> bool:
+        return other.key < self.key
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Reversed) and other.key == self.key
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+Predicate = Callable[["QueueModel", _Entry], bool]
 
 
 class QueueModel(QAbstractTableModel):
@@ -60,6 +86,8 @@ class QueueModel(QAbstractTableModel):
         self.wt = wt
         self.warning_fraction = warning_fraction
         self._entries: list[_Entry] = []
+        self.accepted: list[bool] = []  # per source row: does the current filter show it
+        self._predicate: Predicate | None = None
         self._index_map: dict[int, int] = {}
         self._index_valid = True
         self._now: Now | None = None
@@ -67,44 +95,70 @@ class QueueModel(QAbstractTableModel):
 
     # --- loading ---------------------------------------------------------------------------
     def _entry(self, row: QueueRow) -> _Entry:
-        wt = self.wt
-        received_us = to_us(row.received_at)
-        deadline = row.reaction_deadline or row.received_at
-        notified_us = to_us(row.notified_at) if row.notified_at else None
+        w_us = self.wt.w_us
+        notified = row.notified_us
         return _Entry(
             row,
-            wt.w_us(received_us),
-            to_us(deadline),
+            w_us(row.received_us),
+            row.deadline_us if row.deadline_us is not None else row.received_us,
             row.reaction_target_seconds or 0,
-            wt.w_us(notified_us) if notified_us is not None else None,
-            notified_us,
+            None if notified is None else w_us(notified),
         )
 
     def set_rows(self, rows: list[QueueRow]) -> None:
         self.beginResetModel()
         self._entries = [self._entry(r) for r in rows]
-        self._sort_entries()
+        self._entries.sort(key=self._order_key())
+        self._reindex()
+        self._refilter()
         self.endResetModel()
 
-    def upsert(self, row: QueueRow | None, ticket_id: int) -> None:
-        """Replace, add or drop one ticket after a change (closed tickets leave the queue)."""
-        position = self._index.get(ticket_id)
-        if row is None or not row.status.is_open:
-            if position is not None:
-                self.beginRemoveRows(QModelIndex(), position, position)
-                del self._entries[position]
+    def apply(self, changed: dict[int, QueueRow | None]) -> None:
+        """Replace, add or drop the tickets a command changed (closed tickets leave the queue).
+
+        Rows whose sort key is unchanged are updated in place, new rows are inserted at their
+        sorted position and gone rows removed, each as a single-row change; only rows that must
+        move trigger one layout change for the whole batch, with the persistent indexes (the
+        selection) carried along to the same tickets."""
+        key = self._order_key()
+        moved: list[_Entry] = []
+        for ticket_id, row in changed.items():
+            position = self._index.get(ticket_id)
+            if row is None or not row.status.is_open:
+                if position is not None:
+                    self.beginRemoveRows(QModelIndex(), position, position)
+                    del self._entries[position]
+                    del self.accepted[position]
+                    self._reindex()
+                    self.endRemoveRows()
+                continue
+            entry = self._entry(row)
+            if position is None:
+                position = self._insertion_point(entry, key)
+                self.beginInsertRows(QModelIndex(), position, position)
+                self._entries.insert(position, entry)
+                self.accepted.insert(position, self._accepts(entry))
                 self._reindex()
-                self.endRemoveRows()
-            return
-        if position is None:
-            self.beginInsertRows(QModelIndex(), len(self._entries), len(self._entries))
-            self._entries.append(self._entry(row))
-            self._reindex()
-            self.endInsertRows()
-        else:
-            self._entries[position] = self._entry(row)
-            self.dataChanged.emit(self.index(position, 0), self.index(position, COLUMN_COUNT - 1))
-        self.sort(*self._sort)
+                self.endInsertRows()
+            elif key(self._entries[position]) == key(entry):
+                self._entries[position] = entry
+                self.accepted[position] = self._accepts(entry)
+                self.dataChanged.emit(
+                    self.index(position, 0), self.index(position, COLUMN_COUNT - 1)
+                )
+            else:
+                moved.append(entry)
+        if moved:
+            ids = {e.row.id for e in moved}
+            self._relayout(lambda: self._reposition(moved, ids, key))
+
+    def _reposition(self, moved: list[_Entry], ids: set[int], key) -> None:
+        # Timsort on an almost sorted list is about one linear pass.
+        self._entries = [e for e in self._entries if e.row.id not in ids] + moved
+        self._entries.sort(key=key)
+
+    def _insertion_point(self, entry: _Entry, key) -> int:
+        return bisect.bisect_right(self._entries, key(entry), key=key)
 
     def _reindex(self) -> None:
         self._index_valid = False  # rebuilt on demand: a re-sort should not pay for it
@@ -130,8 +184,24 @@ class QueueModel(QAbstractTableModel):
         return [
             (e.row.id, e.w_received, e.deadline_us, e.target)
             for e in self._entries
-            if e.notified_us is None and e.target
+            if e.w_notified is None and e.target
         ]
+
+    # --- filtering --------------------------------------------------------------------------
+    def set_predicate(self, predicate: Predicate | None) -> None:
+        """Decide visibility for every row now; the proxy then only looks it up."""
+        self._predicate = predicate
+        self._refilter()
+
+    def _accepts(self, entry: _Entry) -> bool:
+        return True if self._predicate is None else self._predicate(self, entry)
+
+    def _refilter(self) -> None:
+        predicate = self._predicate
+        if predicate is None:
+            self.accepted = [True] * len(self._entries)
+        else:
+            self.accepted = [predicate(self, e) for e in self._entries]
 
     # --- time -------------------------------------------------------------------------------
     def set_now(self, now: datetime) -> Now:
@@ -140,9 +210,11 @@ class QueueModel(QAbstractTableModel):
         return self._now
 
     def state(self, position: int) -> SlaState | None:
+        return self.entry_state(self._entries[position])
+
+    def entry_state(self, e: _Entry) -> SlaState | None:
         if self._now is None:
             return None
-        e = self._entries[position]
         if not e.target:
             return None
         n = self._now
@@ -155,7 +227,7 @@ class QueueModel(QAbstractTableModel):
             deadline_us=e.deadline_us,
             target_seconds=e.target,
             w_notified=e.w_notified,
-            notified_us=e.notified_us,
+            notified_us=e.row.notified_us,
             warning_fraction=self.warning_fraction,
         )
 
@@ -228,13 +300,13 @@ class QueueModel(QAbstractTableModel):
     def _key(self, column: int):
         if column == COL_SLA:
             # Waiting for a reaction first, nearest deadline first (so breached on top).
-            return lambda e: (e.notified_us is not None, e.deadline_us)
+            return lambda e: (e.w_notified is not None, e.deadline_us)
         if column == COL_SEVERITY:
             return lambda e: (_SEVERITY_RANK[e.row.severity], e.deadline_us)
         if column == COL_PACKAGE:
             return lambda e: (e.row.effective_package is Package.BASIC, e.deadline_us)
         if column == COL_RECEIVED:
-            return lambda e: e.row.received_at
+            return lambda e: e.row.received_us
         if column == COL_REG:
             return lambda e: e.row.reg_number or ""
         attribute = {
@@ -245,15 +317,34 @@ class QueueModel(QAbstractTableModel):
         }[column]
         return lambda e: (getattr(e.row, attribute) or "").casefold()
 
-    def _sort_entries(self) -> None:
-        column, order = self._sort
-        self._entries.sort(key=self._key(column), reverse=order == Qt.SortOrder.DescendingOrder)
-        self._reindex()
+    def _order_key(self):
+        """The key of the current column and order; rows are always ascending by it, so bisect
+        finds where a new row goes."""
+        key = self._key(self._sort[0])
+        if self._sort[1] == Qt.SortOrder.DescendingOrder:
+            return lambda e: _Reversed(key(e))
+        return key
+
+    def sort_order(self) -> tuple[int, Qt.SortOrder]:
+        return self._sort
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.layoutAboutToBeChanged.emit()
         self._sort = (column, order)
-        self._sort_entries()
+        key = self._order_key()
+        self._relayout(lambda: self._entries.sort(key=key))
+
+    def _relayout(self, reorder: Callable[[], None]) -> None:
+        """Reorder the rows as one layout change; persistent indexes follow their tickets."""
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        tickets = [(self._entries[i.row()].row.id, i.column()) for i in persistent]
+        reorder()
+        self._reindex()
+        self._refilter()
+        index = self._index
+        self.changePersistentIndexList(
+            persistent, [self.index(index[ticket], column) for ticket, column in tickets]
+        )
         self.layoutChanged.emit()
 
 
@@ -272,31 +363,45 @@ _NO_FILTER = QueueFilter()
 
 
 class QueueProxy(QSortFilterProxyModel):
-    """Filtering only; sorting is delegated to the source model (see the module docstring)."""
+    """The view's model: rows the source model's ``accepted`` marks, in the source's order."""
 
     def __init__(self, user_id: int, parent=None) -> None:
         super().__init__(parent)
         self.user_id = user_id
         self.filter = QueueFilter()
-        self.setDynamicSortFilter(False)
+        # Dynamic: a row changed in place is re-filtered (the proxy never sorts, see sort()).
+        self.setDynamicSortFilter(True)
+        self._model: QueueModel | None = None
+
+    def setSourceModel(self, model: QueueModel) -> None:
+        self._model = model
+        super().setSourceModel(model)
 
     def set_filter(self, value: QueueFilter) -> None:
-        self.beginFilterChange()
         self.filter = value
-        self.endFilterChange()
+        self.refilter()
 
     def refilter(self) -> None:
+        """Re-decide visibility, e.g. after tickets entered warning or breach."""
         self.beginFilterChange()
+        self._model.set_predicate(
+            None if self.filter == _NO_FILTER else _predicate(self.filter, self.user_id)
+        )
         self.endFilterChange()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.sourceModel().sort(column, order)
+        self._model.sort(column, order)
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
-        f = self.filter
-        model: QueueModel = self.sourceModel()
-        row = model.row_at(source_row)
-        if f.mine and row.assignee_id != self.user_id:
+        return self._model.accepted[source_row]
+
+
+def _predicate(f: QueueFilter, user_id: int) -> Predicate:
+    needle = f.text.casefold()
+
+    def accepts(model: QueueModel, e: _Entry) -> bool:
+        row = e.row
+        if f.mine and row.assignee_id != user_id:
             return False
         if f.unassigned and row.assignee_id is not None:
             return False
@@ -305,16 +410,17 @@ class QueueProxy(QSortFilterProxyModel):
         if f.package is not None and row.effective_package is not f.package:
             return False
         if f.breached or f.warning:
-            state = model.state(source_row)
+            state = model.entry_state(e)
             if state is None:
                 return False
             if f.breached and state.phase is not SlaPhase.BREACHED:
                 return False
             if f.warning and not (state.warning and state.phase is not SlaPhase.BREACHED):
                 return False
-        if f.text:
-            needle = f.text.casefold()
+        if needle:
             haystack = f"{row.reg_number} {row.organisation} {row.subject}".casefold()
             if needle not in haystack:
                 return False
         return True
+
+    return accepts

@@ -47,6 +47,9 @@ class TicketView(QWidget):
         self.desk, self.actor = desk, actor
         self.tz = desk.working_time().tz
         self.detail: TicketDetail | None = None
+        # Unsent comments per ticket: moving to another ticket neither loses a draft nor lets
+        # it be posted on the wrong ticket.
+        self.drafts: dict[int, str] = {}
 
         self.title = QLabel(self.tr("Select a ticket in the queue"))
         self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
@@ -114,6 +117,7 @@ class TicketView(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.tabs, 1)
         self._enable(frozenset())
+        self.new_comment.setEnabled(False)
 
     # --- showing --------------------------------------------------------------------------
     def _enable(self, allowed: frozenset[str]) -> None:
@@ -121,12 +125,33 @@ class TicketView(QWidget):
             button.setEnabled(key in allowed)
 
     def show_ticket(self, ticket_id: int | None) -> None:
+        previous = self.detail.row.id if self.detail is not None else None
+        if previous != ticket_id:
+            if previous is not None:
+                self._keep_draft(previous)
+            self.new_comment.setPlainText(
+                self.drafts.pop(ticket_id, "") if ticket_id is not None else ""
+            )
+        self.new_comment.setEnabled(ticket_id is not None)
         if ticket_id is None:
             self.detail = None
             self._enable(frozenset())
             return
         self.detail = self.desk.ticket(self.actor, ticket_id)
         self._render()
+
+    def _keep_draft(self, ticket_id: int) -> None:
+        text = self.new_comment.toPlainText()
+        if text.strip():
+            self.drafts[ticket_id] = text
+        else:
+            self.drafts.pop(ticket_id, None)
+
+    def all_drafts(self) -> dict[int, str]:
+        """Every unsent comment, the shown ticket's included."""
+        if self.detail is not None:
+            self._keep_draft(self.detail.row.id)
+        return dict(self.drafts)
 
     def reload(self) -> None:
         if self.detail is not None:

@@ -3,17 +3,17 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="121" />
+        <location filename="../../ui/dialogs.py" line="128" />
         <source>Assign</source>
         <translation>Назначение</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="126" />
+        <location filename="../../ui/dialogs.py" line="133" />
         <source>Specialist</source>
         <translation>Специалист</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="127" />
+        <location filename="../../ui/dialogs.py" line="134" />
         <source>Comment</source>
         <translation>Комментарий</translation>
     </message>
@@ -21,22 +21,22 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="110" />
+        <location filename="../../ui/dialogs.py" line="117" />
         <source>Close or refuse</source>
         <translation>Закрытие или отказ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="114" />
+        <location filename="../../ui/dialogs.py" line="121" />
         <source>Required for a refusal (R6.3, R6.4, R1.1)</source>
         <translation>Обязательно при отказе (R6.3, R6.4, R1.1)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="115" />
+        <location filename="../../ui/dialogs.py" line="122" />
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="116" />
+        <location filename="../../ui/dialogs.py" line="123" />
         <source>Justification</source>
         <translation>Обоснование</translation>
     </message>
@@ -85,88 +85,98 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="41" />
-        <location filename="../../ui/main_window.py" line="246" />
+        <location filename="../../ui/main_window.py" line="70" />
+        <location filename="../../ui/main_window.py" line="330" />
         <source>Centaur Support Desk</source>
         <translation>Центавр: служба поддержки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>Main</source>
         <translation>Основная</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>New request</source>
         <translation>Новое обращение</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>Mine</source>
         <translation>Мои</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>Unassigned</source>
         <translation>Без исполнителя</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>Breached</source>
         <translation>Просрочено</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>Warning</source>
         <translation>На исходе</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>Any severity</source>
         <translation>Любая критичность</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>Any package</source>
         <translation>Любой пакет</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>Search: number, customer, subject (Ctrl+F)</source>
         <translation>Поиск: номер, заказчик, тема (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="177" />
+        <source>&amp;Settings</source>
+        <translation>&amp;Настройки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="178" />
+        <source>Interface &amp;language</source>
+        <translation>&amp;Язык интерфейса</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="291" />
         <source>Shown %1 of %2</source>
         <translation>Показано %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="302" />
         <source>working time</source>
         <translation>рабочее время</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="302" />
         <source>non-working time</source>
         <translation>нерабочее время</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="321" />
         <source>SLA breached: %1 %2</source>
         <translation>Срок реакции нарушен: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="323" />
         <source>SLA warning: %1 %2</source>
         <translation>Срок реакции на исходе: %1 %2</translation>
     </message>
@@ -174,122 +184,122 @@
 <context>
     <name>NewRequestDialog</name>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="49" />
+        <location filename="../../ui/intake_dialog.py" line="50" />
         <source>New request</source>
         <translation>Новое обращение</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="54" />
+        <location filename="../../ui/intake_dialog.py" line="55" />
         <source>Organisation, contact, phone or e-mail — type to search</source>
         <translation>Организация, контакт, телефон или e-mail — начните вводить</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="58" />
+        <location filename="../../ui/intake_dialog.py" line="59" />
         <source>No customer chosen</source>
         <translation>Заказчик не выбран</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="88" />
+        <location filename="../../ui/intake_dialog.py" line="89" />
         <source>Needed when the request came earlier</source>
         <translation>Нужна, если обращение поступило раньше</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="94" />
+        <location filename="../../ui/intake_dialog.py" line="95" />
         <source>Notify the customer now (registration number)</source>
         <translation>Сразу уведомить заказчика (номер регистрации)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="96" />
+        <location filename="../../ui/intake_dialog.py" line="97" />
         <source>Customer</source>
         <translation>Заказчик</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="102" />
+        <location filename="../../ui/intake_dialog.py" line="103" />
         <source>Contact</source>
         <translation>Контакт</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="103" />
+        <location filename="../../ui/intake_dialog.py" line="104" />
         <source>Channel</source>
         <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="104" />
+        <location filename="../../ui/intake_dialog.py" line="105" />
         <source>Package claimed</source>
         <translation>Заявленный пакет</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="106" />
+        <location filename="../../ui/intake_dialog.py" line="107" />
         <source>Severity</source>
         <translation>Критичность</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="107" />
+        <location filename="../../ui/intake_dialog.py" line="108" />
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="109" />
+        <location filename="../../ui/intake_dialog.py" line="110" />
         <source>Product version</source>
         <translation>Версия продукта</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="111" />
+        <location filename="../../ui/intake_dialog.py" line="112" />
         <source>Subject</source>
         <translation>Тема</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="112" />
+        <location filename="../../ui/intake_dialog.py" line="113" />
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="116" />
+        <location filename="../../ui/intake_dialog.py" line="117" />
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="119" />
+        <location filename="../../ui/intake_dialog.py" line="120" />
         <source>Register</source>
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="151" />
+        <location filename="../../ui/intake_dialog.py" line="152" />
         <source>no active contract</source>
         <translation>нет действующего договора</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="167" />
+        <location filename="../../ui/intake_dialog.py" line="168" />
         <source>contract %1, %2, valid to %3</source>
         <translation>договор %1, %2, действует до %3</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="174" />
+        <location filename="../../ui/intake_dialog.py" line="175" />
         <source>no active contract on file</source>
         <translation>действующего договора нет</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="178" />
+        <location filename="../../ui/intake_dialog.py" line="179" />
         <source>(not specified)</source>
         <translation>(не указан)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="221" />
+        <location filename="../../ui/intake_dialog.py" line="222" />
         <source>Choose the customer to see the reaction deadline</source>
         <translation>Выберите заказчика, чтобы увидеть срок реакции</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="232" />
+        <location filename="../../ui/intake_dialog.py" line="233" />
         <source>Reaction due by %1, %2 working hours (package %3)</source>
         <translation>Реакция до %1, норматив %2 раб. ч (пакет «%3»)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="238" />
+        <location filename="../../ui/intake_dialog.py" line="239" />
         <source>Personal specialist: %1</source>
         <translation>Персональный специалист: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="246" />
+        <location filename="../../ui/intake_dialog.py" line="247" />
         <source>Choose the customer first.</source>
         <translation>Сначала выберите заказчика.</translation>
     </message>
@@ -297,27 +307,27 @@
 <context>
     <name>NotifyDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="134" />
+        <location filename="../../ui/dialogs.py" line="141" />
         <source>Notify the customer</source>
         <translation>Уведомление заказчика</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="138" />
+        <location filename="../../ui/dialogs.py" line="145" />
         <source>Optional: information we need</source>
         <translation>Необязательно: какие сведения нужны</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="142" />
+        <location filename="../../ui/dialogs.py" line="149" />
         <source>Channel</source>
         <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="143" />
+        <location filename="../../ui/dialogs.py" line="150" />
         <source>Request for information</source>
         <translation>Запрос сведений</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="144" />
+        <location filename="../../ui/dialogs.py" line="151" />
         <source>Notice text</source>
         <translation>Текст уведомления</translation>
     </message>
@@ -325,52 +335,52 @@
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="156" />
+        <location filename="../../ui/queue_model.py" line="245" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="157" />
+        <location filename="../../ui/queue_model.py" line="246" />
         <source>Reaction SLA</source>
         <translation>Срок реакции</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="158" />
+        <location filename="../../ui/queue_model.py" line="247" />
         <source>Severity</source>
         <translation>Критичность</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="159" />
+        <location filename="../../ui/queue_model.py" line="248" />
         <source>Package</source>
         <translation>Пакет</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="160" />
+        <location filename="../../ui/queue_model.py" line="249" />
         <source>Customer</source>
         <translation>Заказчик</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="161" />
+        <location filename="../../ui/queue_model.py" line="250" />
         <source>Subject</source>
         <translation>Тема</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="162" />
+        <location filename="../../ui/queue_model.py" line="251" />
         <source>Assignee</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="163" />
+        <location filename="../../ui/queue_model.py" line="252" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="164" />
+        <location filename="../../ui/queue_model.py" line="253" />
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="184" />
+        <location filename="../../ui/queue_model.py" line="273" />
         <source>claimed: %1</source>
         <translation>заявлен: %1</translation>
     </message>
@@ -378,37 +388,37 @@
 <context>
     <name>SeverityDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="86" />
+        <location filename="../../ui/dialogs.py" line="93" />
         <source>Change severity</source>
         <translation>Изменение критичности</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="90" />
+        <location filename="../../ui/dialogs.py" line="97" />
         <source>Customer's person who agreed</source>
         <translation>Представитель заказчика, давший согласие</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="96" />
+        <location filename="../../ui/dialogs.py" line="103" />
         <source>The severity changes only with the customer's agreement (R2.2).</source>
         <translation>Критичность меняется только с согласия заказчика (R2.2).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="99" />
+        <location filename="../../ui/dialogs.py" line="106" />
         <source>New severity</source>
         <translation>Новая критичность</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="100" />
+        <location filename="../../ui/dialogs.py" line="107" />
         <source>Agreed by</source>
         <translation>Кто согласовал</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="101" />
+        <location filename="../../ui/dialogs.py" line="108" />
         <source>Agreed at</source>
         <translation>Когда согласовано</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="102" />
+        <location filename="../../ui/dialogs.py" line="109" />
         <source>Channel</source>
         <translation>Канал</translation>
     </message>
@@ -439,183 +449,183 @@
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../../ui/ticket_view.py" line="50" />
+        <location filename="../../ui/ticket_view.py" line="54" />
         <source>Select a ticket in the queue</source>
         <translation>Выберите обращение в очереди</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="56" />
+        <location filename="../../ui/ticket_view.py" line="60" />
         <source>Request</source>
         <translation>Обращение</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="58" />
+        <location filename="../../ui/ticket_view.py" line="62" />
         <source>Reaction (SLA)</source>
         <translation>Реакция (SLA)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="66" />
+        <location filename="../../ui/ticket_view.py" line="70" />
         <source>Notify…</source>
         <translation>Уведомить…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="67" />
+        <location filename="../../ui/ticket_view.py" line="71" />
         <source>Severity…</source>
         <translation>Критичность…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="68" />
+        <location filename="../../ui/ticket_view.py" line="72" />
         <source>Confirm package</source>
         <translation>Подтвердить пакет</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="69" />
+        <location filename="../../ui/ticket_view.py" line="73" />
         <source>Take</source>
         <translation>Взять себе</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="70" />
+        <location filename="../../ui/ticket_view.py" line="74" />
         <source>Assign…</source>
         <translation>Назначить…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="71" />
-        <location filename="../../ui/ticket_view.py" line="158" />
+        <location filename="../../ui/ticket_view.py" line="75" />
+        <location filename="../../ui/ticket_view.py" line="185" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="72" />
+        <location filename="../../ui/ticket_view.py" line="76" />
         <source>Close…</source>
         <translation>Закрыть…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="73" />
+        <location filename="../../ui/ticket_view.py" line="77" />
         <source>Visit…</source>
         <translation>Выезд…</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="93" />
+        <location filename="../../ui/ticket_view.py" line="97" />
         <source>New comment</source>
         <translation>Новый комментарий</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="95" />
+        <location filename="../../ui/ticket_view.py" line="99" />
         <source>Add comment</source>
         <translation>Добавить комментарий</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="101" />
+        <location filename="../../ui/ticket_view.py" line="105" />
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="102" />
+        <location filename="../../ui/ticket_view.py" line="106" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="103" />
+        <location filename="../../ui/ticket_view.py" line="107" />
         <source>Comments</source>
         <translation>Комментарии</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="104" />
+        <location filename="../../ui/ticket_view.py" line="108" />
         <source>Visits</source>
         <translation>Выезды</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="146" />
+        <location filename="../../ui/ticket_view.py" line="172" />
         <source>(claimed: %1)</source>
         <translation>(заявлен: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="151" />
+        <location filename="../../ui/ticket_view.py" line="178" />
         <source>Customer</source>
         <translation>Заказчик</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="152" />
+        <location filename="../../ui/ticket_view.py" line="179" />
         <source>Contact</source>
         <translation>Контакт</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="153" />
+        <location filename="../../ui/ticket_view.py" line="180" />
         <source>Channel</source>
         <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="154" />
+        <location filename="../../ui/ticket_view.py" line="181" />
         <source>Severity</source>
         <translation>Критичность</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="155" />
+        <location filename="../../ui/ticket_view.py" line="182" />
         <source>Package</source>
         <translation>Пакет</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="156" />
+        <location filename="../../ui/ticket_view.py" line="183" />
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="157" />
+        <location filename="../../ui/ticket_view.py" line="184" />
         <source>Product version</source>
         <translation>Версия продукта</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="159" />
+        <location filename="../../ui/ticket_view.py" line="186" />
         <source>Assignee</source>
         <translation>Исполнитель</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="167" />
+        <location filename="../../ui/ticket_view.py" line="194" />
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="168" />
+        <location filename="../../ui/ticket_view.py" line="195" />
         <source>Deadline</source>
         <translation>Срок реакции</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="172" />
+        <location filename="../../ui/ticket_view.py" line="199" />
         <source>Notified</source>
         <translation>Уведомлён</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="174" />
+        <location filename="../../ui/ticket_view.py" line="201" />
         <source>met</source>
         <translation>в срок</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="174" />
+        <location filename="../../ui/ticket_view.py" line="201" />
         <source>breached</source>
         <translation>с нарушением срока</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="177" />
+        <location filename="../../ui/ticket_view.py" line="204" />
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="179" />
+        <location filename="../../ui/ticket_view.py" line="206" />
         <source>%1, working time used %2</source>
         <translation>%1, затрачено рабочего времени %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="182" />
+        <location filename="../../ui/ticket_view.py" line="210" />
         <source>Now</source>
         <translation>Сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="229" />
+        <location filename="../../ui/ticket_view.py" line="257" />
         <source>Changed by someone else</source>
         <translation>Изменено другим сотрудником</translation>
     </message>
     <message>
-        <location filename="../../ui/ticket_view.py" line="237" />
+        <location filename="../../ui/ticket_view.py" line="265" />
         <source>Not possible</source>
         <translation>Действие невозможно</translation>
     </message>
@@ -623,27 +633,27 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="149" />
+        <location filename="../../ui/dialogs.py" line="156" />
         <source>Request an on-site visit</source>
         <translation>Запрос выезда специалиста</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="154" />
+        <location filename="../../ui/dialogs.py" line="161" />
         <source>Only for a city outside the cities of presence (R1.3)</source>
         <translation>Только для города вне городов присутствия (R1.3)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="156" />
+        <location filename="../../ui/dialogs.py" line="163" />
         <source>City</source>
         <translation>Город</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="157" />
+        <location filename="../../ui/dialogs.py" line="164" />
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="158" />
+        <location filename="../../ui/dialogs.py" line="165" />
         <source>Separate agreement</source>
         <translation>Отдельная договорённость</translation>
     </message>

@@ -15,7 +15,7 @@ from sqlalchemy import text
 
 from app.db import engine as engine_module
 from app.db.engine import open_database
-from app.db.models import Comment, SeverityChange
+from app.db.models import Comment, SeverityChange, Ticket
 from app.domain.enums import (
     Channel,
     ClosingReason,
@@ -31,6 +31,7 @@ from app.services import permissions as perm
 from app.services.desk import CalendarChange, Desk
 from app.services.dto import Agreement
 from app.sla.config import DayOverride
+from app.sla.working_time import to_us
 from tests.db.services.conftest import World, msk
 
 HOUR = 3600
@@ -320,6 +321,26 @@ def test_r3_1_r3_6_notify_in_time_records_met_and_working_time(world: World) -> 
     assert detail.reaction_working_seconds == 2 * HOUR
     assert detail.notification_channel is Channel.EMAIL
     assert perm.NOTIFY not in detail.allowed_actions
+
+
+def test_r3_6_queue_instants_are_exact_to_the_microsecond(world: World) -> None:
+    """The queue reads instants as integer µs computed in the database (epoch_us); they must be
+    the very instants stored, on both back ends, at both ends of a second."""
+    for micro in (0, 1, 999_999):
+        world.clock.set(msk(2026, 11, 25, 12) + timedelta(microseconds=micro))
+        received = msk(2026, 11, 25, 9, 30) + timedelta(microseconds=micro)
+        tid = world.register(received_at=received, received_at_reason="звонок на резервный")
+        world.clock.advance(minutes=7)
+        world.desk.notify_registration(world.op1, tid, world.version(tid), Channel.PHONE)
+        row = world.row(tid)
+        with world.desk.db.session_factory() as s:
+            stored = s.get(Ticket, tid)
+            assert stored is not None
+            expected = (stored.received_at, stored.reaction_deadline, stored.notified_at)
+        assert row.received_at == received == expected[0]
+        assert (row.reaction_deadline, row.notified_at) == expected[1:]
+        assert row.notified_at == msk(2026, 11, 25, 12, 7) + timedelta(microseconds=micro)
+        assert row.received_us == to_us(received)
 
 
 def test_r3_6_late_notify_records_breach_and_second_notify_is_refused(world: World) -> None:

@@ -30,7 +30,9 @@ def require_role(actor: Actor, roles: frozenset[Role], action: str) -> None:
         raise PermissionDenied("perm.denied", action=action)
 
 
-def allowed_actions(actor: Actor, ticket: Ticket) -> frozenset[str]:
+def allowed_actions(actor: Actor, ticket: Ticket, *, extended_in_force: bool) -> frozenset[str]:
+    """``extended_in_force``: the customer has an EXTENDED contract in force today, without which
+    confirming the package is refused (R5), so it is not offered."""
     actions = {COMMENT}
     open_ = ticket.status.is_open
     mine_or_free = ticket.assignee_id in (None, actor.user_id)
@@ -39,7 +41,10 @@ def allowed_actions(actor: Actor, ticket: Ticket) -> frozenset[str]:
             actions.add(NOTIFY)
         actions.add(CHANGE_SEVERITY)
         # R5 / R1.3: confirming upgrades a BASIC ticket; visits are for EXTENDED ones only.
-        actions.add(CONFIRM_PACKAGE if ticket.effective_package is Package.BASIC else VISIT)
+        if ticket.effective_package is Package.EXTENDED:
+            actions.add(VISIT)
+        elif extended_in_force:
+            actions.add(CONFIRM_PACKAGE)
         if ticket.assignee_id is None:
             actions.add(TAKE)
         if is_lead(actor):

@@ -19,6 +19,7 @@ from app.db.models import (
 from app.domain.enums import Channel, Package, Role, Severity, TicketStatus
 from app.domain.errors import PermissionDenied
 from app.services import permissions as perm
+from app.services.customers import active_contract
 from app.services.dto import (
     Actor,
     CommentItem,
@@ -197,8 +198,16 @@ class QueriesMixin(LifecycleMixin):
                 history=history,
                 comments=comments,
                 visits=visits,
-                allowed_actions=perm.allowed_actions(actor, ticket),
+                allowed_actions=perm.allowed_actions(
+                    actor, ticket, extended_in_force=self._extended_in_force(s, ticket)
+                ),
             )
+
+    def _extended_in_force(self, s: Session, ticket: Ticket) -> bool:
+        if ticket.effective_package is Package.EXTENDED:
+            return True
+        contract = active_contract(s, ticket.organisation_id, self._today())
+        return contract is not None and contract.package is Package.EXTENDED
 
     def _flags(self, s: Session, ticket: Ticket) -> tuple:
         flags = [self._entitlement(ticket.requested_service, ticket.effective_package)]

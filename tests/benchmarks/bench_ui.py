@@ -2,9 +2,10 @@
 
 For 1 000 and 100 000 open tickets in a local SQLite database: time from start to a usable queue,
 the 1 Hz tick on the GUI thread (median and p99 over 60 ticks, painting included), re-sort,
-filter, one pushed change that moves a row, and peak RSS. The database is built by one process and measured by a fresh one, so
-"start" runs from launching the interpreter (imports, sign-in and the queue load included) to
-the shown window, and peak memory is that of the measured client alone.
+filter, one pushed change that moves a row, and peak RSS. The database is built by one process
+and measured by a fresh one, so "start" runs from launching the interpreter (imports, sign-in
+and the queue load included) to the shown window, and peak memory is that of the measured
+client alone.
 Targets (issue 5): tick < 5 ms and flat in the ticket count, re-sort < 300 ms, start < 3 s,
 memory < 500 MB.
 """

@@ -219,6 +219,8 @@ def test_r5_active_extended_contract_confirms_the_claim(world: World) -> None:
 def test_r5_r3_5_confirm_package_after_contract_added_recomputes_deadline(world: World) -> None:
     tid = world.register(world.basic_org, severity=Severity.MEDIUM)
     assert world.row(tid).reaction_deadline == msk(2026, 11, 26, 11)  # BASIC 8 h
+    # not offered while it would be refused
+    assert perm.CONFIRM_PACKAGE not in world.desk.ticket(world.op1, tid).allowed_actions
     with pytest.raises(ValidationError) as exc:
         world.desk.confirm_package(world.op1, tid, world.version(tid))
     assert "нет действующего договора" in str(exc.value)
@@ -231,6 +233,7 @@ def test_r5_r3_5_confirm_package_after_contract_added_recomputes_deadline(world:
         date(2027, 10, 31),
     )
     world.clock.advance(hours=1)
+    assert perm.CONFIRM_PACKAGE in world.desk.ticket(world.op1, tid).allowed_actions
     changes = world.desk.confirm_package(world.op1, tid, world.version(tid))
     assert changes.sla_changed
     row = world.row(tid)
@@ -241,6 +244,9 @@ def test_r5_r3_5_confirm_package_after_contract_added_recomputes_deadline(world:
     detail = world.desk.ticket(world.op1, tid)
     assert "package.no_extended_contract" not in {f.code for f in detail.flags}
     assert detail.history[-1].action == "package_confirmed"
+    assert (
+        perm.CONFIRM_PACKAGE not in detail.allowed_actions and perm.VISIT in detail.allowed_actions
+    )
     with pytest.raises(ValidationError):
         world.desk.confirm_package(world.op1, tid, world.version(tid))
 

@@ -9,7 +9,6 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,7 +23,7 @@ from app.domain import labels
 from app.domain.enums import Channel, ClosingReason, Severity
 from app.domain.errors import ConflictError, DomainError
 from app.services.dto import StaffItem
-from ui.formatting import from_qdatetime, to_qdatetime
+from ui.formatting import datetime_edit, from_qdatetime
 
 ERROR_STYLE = "color: #b71c1c; font-weight: bold;"
 
@@ -95,8 +94,7 @@ class SeverityDialog(ActionDialog):
         fill_enum(self.severity, [s for s in Severity if s is not current])
         self.agreed_by = QLineEdit()
         self.agreed_by.setPlaceholderText(self.tr("Customer's person who agreed"))
-        self.agreed_at = QDateTimeEdit(to_qdatetime(now, tz))
-        self.agreed_at.setCalendarPopup(True)
+        self.agreed_at = datetime_edit(now, tz)
         self.agreed_at.setDisplayFormat("dd.MM.yyyy HH:mm")
         self.channel = QComboBox()
         fill_enum(self.channel, Channel)

@@ -26,10 +26,24 @@ def weekday_time(t: datetime, tz: ZoneInfo) -> str:
 
 
 def to_qdatetime(t: datetime, tz: ZoneInfo):
-    """A QDateTime shown in the SLA zone (not the machine's), whatever the desktop's zone."""
+    """A QDateTime in the SLA zone (not the machine's), whatever the desktop's zone."""
     from PySide6.QtCore import QDateTime, QTimeZone
 
     return QDateTime.fromMSecsSinceEpoch(int(t.timestamp() * 1000), QTimeZone(tz.key.encode()))
+
+
+def datetime_edit(t: datetime, tz: ZoneInfo):
+    """An editor for an instant, showing and taking it in the SLA zone. The editor's own zone
+    must be set: given a QDateTime in another zone, it converts it to the desktop's."""
+    from PySide6.QtCore import QTimeZone
+    from PySide6.QtWidgets import QDateTimeEdit
+
+    edit = QDateTimeEdit()
+    edit.setTimeZone(QTimeZone(tz.key.encode()))
+    edit.setDateTime(to_qdatetime(t, tz))
+    edit.setDisplayFormat("dd.MM.yyyy HH:mm:ss")
+    edit.setCalendarPopup(True)
+    return edit
 
 
 def from_qdatetime(value) -> datetime:

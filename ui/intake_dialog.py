@@ -9,7 +9,6 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -32,7 +31,7 @@ from app.domain.validation import format_phone
 from app.services.desk import Desk
 from app.services.dto import Actor, CustomerHit, IntakeForm, TicketChanges
 from ui.dialogs import ERROR_STYLE, fill_enum
-from ui.formatting import from_qdatetime, local_text, to_qdatetime
+from ui.formatting import datetime_edit, from_qdatetime, local_text
 
 OK_STYLE = "color: #2e7d32;"
 FLAG_STYLE = "color: #8a4b00; font-weight: bold;"
@@ -82,9 +81,7 @@ class NewRequestDialog(QDialog):
         self.version_verdict = QLabel()
         self.subject = QLineEdit()
         self.description = QPlainTextEdit()
-        self.received = QDateTimeEdit(to_qdatetime(desk.now(), self.tz))
-        self.received.setDisplayFormat("dd.MM.yyyy HH:mm:ss")
-        self.received.setCalendarPopup(True)
+        self.received = datetime_edit(desk.now(), self.tz)
         self.received_reason = QLineEdit()
         self.received_reason.setPlaceholderText(self.tr("Needed when the request came earlier"))
         self.preview = QLabel()

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHeaderView,
     QLabel,
@@ -218,6 +219,13 @@ class MainWindow(QMainWindow):
 
     # --- data -------------------------------------------------------------------------------
     def refresh(self) -> None:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a second at 100 000 tickets
+        try:
+            self._reload()
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    def _reload(self) -> None:
         current = self.current_ticket_id()
         rows = self.desk.queue_rows(self.actor)
         tick = self.model.set_now(self.desk.now())
@@ -225,6 +233,8 @@ class MainWindow(QMainWindow):
         del rows
         # The queue's objects live until the next refresh: keep the collector from rescanning
         # them, which otherwise shows up as pauses in the 1 Hz tick with 100 000 tickets.
+        # Unfreezing first lets the full collection reclaim what the previous load left.
+        gc.unfreeze()
         gc.collect()
         gc.freeze()
         self.alerts.load(self.model, tick)

@@ -48,6 +48,8 @@ def _register(world: World, severity: Severity = Severity.MEDIUM) -> int:
 def test_r3_1_register_by_phone_countdown_then_notify_turns_met(qtbot: QtBot, world: World) -> None:
     window = _window(qtbot, world)
     dialog = window.new_request()
+    # R3.1 received time defaults to now, shown in the SLA zone whatever the desktop's zone
+    assert dialog.received.text() == "25.11.2026 11:00:00"
     qtbot.keyClicks(dialog.search, "hjvfi")  # «ромаш» typed on the Latin layout
     qtbot.waitUntil(lambda: dialog.hits.count() > 0, timeout=2000)
     assert dialog.hit is not None and dialog.hit.organisation == "ООО «Ромашка»"
@@ -86,15 +88,20 @@ def test_r2_2_severity_change_without_agreement_is_refused(qtbot: QtBot, world: 
 
     def press_ok_without_agreement() -> None:
         dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, SeverityDialog)
-        dialog.severity.setCurrentIndex(dialog.severity.findData(Severity.CRITICAL))
-        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-        seen.append(dialog.error.text() if not dialog.error.isHidden() else "")
-        dialog.reject()  # the dialog stayed open with the refusal shown
+        try:
+            assert isinstance(dialog, SeverityDialog)
+            seen.append(dialog.agreed_at.text())
+            dialog.severity.setCurrentIndex(dialog.severity.findData(Severity.CRITICAL))
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+            seen.append(dialog.error.text() if not dialog.error.isHidden() else "")
+        finally:
+            if dialog is not None:
+                dialog.reject()  # the dialog stayed open with the refusal shown
 
     QTimer.singleShot(0, press_ok_without_agreement)
     window.detail.change_severity()
-    assert seen and "согласия заказчика" in seen[0]
+    assert seen[0] == "25.11.2026 11:00"  # agreement time in the SLA zone's wall clock
+    assert "согласия заказчика" in seen[1]
     assert world.desk.queue_row(ticket_id).severity is Severity.MEDIUM
 
 

@@ -2,7 +2,8 @@
 
 Sources are written in English; ``resources/translations/centaur_ru.qm`` makes Russian the
 default. Rebuild it after editing strings:
-``pyside6-lupdate ui/*.py -ts resources/translations/centaur_ru.ts`` then
+``pyside6-lupdate -no-obsolete ui/*.py -ts resources/translations/centaur_ru.ts``, then
+``python -m resources.translations.ru_strings`` (fills the Russian texts), then
 ``pyside6-lrelease resources/translations/centaur_ru.ts``.
 """
 

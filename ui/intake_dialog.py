@@ -227,7 +227,7 @@ class NewRequestDialog(QDialog):
         self._show(self.entitlement, preview.entitlement)
         self._show(self.version_verdict, preview.version_verdict)
         text = (
-            self.tr("Reaction due by %1, %2 working hours (package %3)")
+            self.tr("Reaction due by %1, target %2 working h (package %3)")
             .replace("%1", local_text(preview.reaction_deadline, self.tz))
             .replace("%2", str(preview.target_hours))
             .replace("%3", labels.label(preview.effective_package))

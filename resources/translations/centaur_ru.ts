@@ -3,17 +3,17 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="128" />
+        <location filename="../../ui/dialogs.py" line="126" />
         <source>Assign</source>
         <translation>Назначение</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="133" />
+        <location filename="../../ui/dialogs.py" line="131" />
         <source>Specialist</source>
         <translation>Специалист</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="134" />
+        <location filename="../../ui/dialogs.py" line="132" />
         <source>Comment</source>
         <translation>Комментарий</translation>
     </message>
@@ -21,22 +21,22 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="117" />
+        <location filename="../../ui/dialogs.py" line="115" />
         <source>Close or refuse</source>
         <translation>Закрытие или отказ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="121" />
+        <location filename="../../ui/dialogs.py" line="119" />
         <source>Required for a refusal (R6.3, R6.4, R1.1)</source>
         <translation>Обязательно при отказе (R6.3, R6.4, R1.1)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="122" />
+        <location filename="../../ui/dialogs.py" line="120" />
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="123" />
+        <location filename="../../ui/dialogs.py" line="121" />
         <source>Justification</source>
         <translation>Обоснование</translation>
     </message>
@@ -85,98 +85,98 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="70" />
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="71" />
+        <location filename="../../ui/main_window.py" line="340" />
         <source>Centaur Support Desk</source>
         <translation>Центавр: служба поддержки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>Database: %1</source>
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>Main</source>
         <translation>Основная</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>New request</source>
         <translation>Новое обращение</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>Mine</source>
         <translation>Мои</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>Unassigned</source>
         <translation>Без исполнителя</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>Breached</source>
         <translation>Просрочено</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>Warning</source>
         <translation>На исходе</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="159" />
         <source>Any severity</source>
         <translation>Любая критичность</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>Any package</source>
         <translation>Любой пакет</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>Search: number, customer, subject (Ctrl+F)</source>
         <translation>Поиск: номер, заказчик, тема (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>&amp;Settings</source>
         <translation>&amp;Настройки</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>Interface &amp;language</source>
         <translation>&amp;Язык интерфейса</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="301" />
         <source>Shown %1 of %2</source>
         <translation>Показано %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>working time</source>
         <translation>рабочее время</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>non-working time</source>
         <translation>нерабочее время</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321" />
+        <location filename="../../ui/main_window.py" line="331" />
         <source>SLA breached: %1 %2</source>
         <translation>Срок реакции нарушен: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323" />
+        <location filename="../../ui/main_window.py" line="333" />
         <source>SLA warning: %1 %2</source>
         <translation>Срок реакции на исходе: %1 %2</translation>
     </message>
@@ -184,122 +184,122 @@
 <context>
     <name>NewRequestDialog</name>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="50" />
+        <location filename="../../ui/intake_dialog.py" line="49" />
         <source>New request</source>
         <translation>Новое обращение</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="55" />
+        <location filename="../../ui/intake_dialog.py" line="54" />
         <source>Organisation, contact, phone or e-mail — type to search</source>
         <translation>Организация, контакт, телефон или e-mail — начните вводить</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="59" />
+        <location filename="../../ui/intake_dialog.py" line="58" />
         <source>No customer chosen</source>
         <translation>Заказчик не выбран</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="89" />
+        <location filename="../../ui/intake_dialog.py" line="86" />
         <source>Needed when the request came earlier</source>
         <translation>Нужна, если обращение поступило раньше</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="95" />
+        <location filename="../../ui/intake_dialog.py" line="92" />
         <source>Notify the customer now (registration number)</source>
         <translation>Сразу уведомить заказчика (номер регистрации)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="97" />
+        <location filename="../../ui/intake_dialog.py" line="94" />
         <source>Customer</source>
         <translation>Заказчик</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="103" />
+        <location filename="../../ui/intake_dialog.py" line="100" />
         <source>Contact</source>
         <translation>Контакт</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="104" />
+        <location filename="../../ui/intake_dialog.py" line="101" />
         <source>Channel</source>
         <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="105" />
+        <location filename="../../ui/intake_dialog.py" line="102" />
         <source>Package claimed</source>
         <translation>Заявленный пакет</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="107" />
+        <location filename="../../ui/intake_dialog.py" line="104" />
         <source>Severity</source>
         <translation>Критичность</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="108" />
+        <location filename="../../ui/intake_dialog.py" line="105" />
         <source>Service</source>
         <translation>Услуга</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="110" />
+        <location filename="../../ui/intake_dialog.py" line="107" />
         <source>Product version</source>
         <translation>Версия продукта</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="112" />
+        <location filename="../../ui/intake_dialog.py" line="109" />
         <source>Subject</source>
         <translation>Тема</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="113" />
+        <location filename="../../ui/intake_dialog.py" line="110" />
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="117" />
+        <location filename="../../ui/intake_dialog.py" line="114" />
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="120" />
+        <location filename="../../ui/intake_dialog.py" line="117" />
         <source>Register</source>
         <translation>Зарегистрировать</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="152" />
+        <location filename="../../ui/intake_dialog.py" line="149" />
         <source>no active contract</source>
         <translation>нет действующего договора</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="168" />
+        <location filename="../../ui/intake_dialog.py" line="165" />
         <source>contract %1, %2, valid to %3</source>
         <translation>договор %1, %2, действует до %3</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="175" />
+        <location filename="../../ui/intake_dialog.py" line="172" />
         <source>no active contract on file</source>
         <translation>действующего договора нет</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="179" />
+        <location filename="../../ui/intake_dialog.py" line="176" />
         <source>(not specified)</source>
         <translation>(не указан)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="222" />
+        <location filename="../../ui/intake_dialog.py" line="219" />
         <source>Choose the customer to see the reaction deadline</source>
         <translation>Выберите заказчика, чтобы увидеть срок реакции</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="233" />
-        <source>Reaction due by %1, %2 working hours (package %3)</source>
+        <location filename="../../ui/intake_dialog.py" line="230" />
+        <source>Reaction due by %1, target %2 working h (package %3)</source>
         <translation>Реакция до %1, норматив %2 раб. ч (пакет «%3»)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="239" />
+        <location filename="../../ui/intake_dialog.py" line="236" />
         <source>Personal specialist: %1</source>
         <translation>Персональный специалист: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_dialog.py" line="247" />
+        <location filename="../../ui/intake_dialog.py" line="244" />
         <source>Choose the customer first.</source>
         <translation>Сначала выберите заказчика.</translation>
     </message>
@@ -307,27 +307,27 @@
 <context>
     <name>NotifyDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="141" />
+        <location filename="../../ui/dialogs.py" line="139" />
         <source>Notify the customer</source>
         <translation>Уведомление заказчика</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="145" />
+        <location filename="../../ui/dialogs.py" line="143" />
         <source>Optional: information we need</source>
         <translation>Необязательно: какие сведения нужны</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="149" />
+        <location filename="../../ui/dialogs.py" line="147" />
         <source>Channel</source>
         <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="150" />
+        <location filename="../../ui/dialogs.py" line="148" />
         <source>Request for information</source>
         <translation>Запрос сведений</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="151" />
+        <location filename="../../ui/dialogs.py" line="149" />
         <source>Notice text</source>
         <translation>Текст уведомления</translation>
     </message>
@@ -388,37 +388,37 @@
 <context>
     <name>SeverityDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="93" />
+        <location filename="../../ui/dialogs.py" line="92" />
         <source>Change severity</source>
         <translation>Изменение критичности</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="97" />
+        <location filename="../../ui/dialogs.py" line="96" />
         <source>Customer's person who agreed</source>
         <translation>Представитель заказчика, давший согласие</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="103" />
+        <location filename="../../ui/dialogs.py" line="101" />
         <source>The severity changes only with the customer's agreement (R2.2).</source>
         <translation>Критичность меняется только с согласия заказчика (R2.2).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="106" />
+        <location filename="../../ui/dialogs.py" line="104" />
         <source>New severity</source>
         <translation>Новая критичность</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="107" />
+        <location filename="../../ui/dialogs.py" line="105" />
         <source>Agreed by</source>
         <translation>Кто согласовал</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="108" />
+        <location filename="../../ui/dialogs.py" line="106" />
         <source>Agreed at</source>
         <translation>Когда согласовано</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="109" />
+        <location filename="../../ui/dialogs.py" line="107" />
         <source>Channel</source>
         <translation>Канал</translation>
     </message>
@@ -633,27 +633,27 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="156" />
+        <location filename="../../ui/dialogs.py" line="154" />
         <source>Request an on-site visit</source>
         <translation>Запрос выезда специалиста</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="161" />
+        <location filename="../../ui/dialogs.py" line="159" />
         <source>Only for a city outside the cities of presence (R1.3)</source>
         <translation>Только для города вне городов присутствия (R1.3)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="163" />
+        <location filename="../../ui/dialogs.py" line="161" />
         <source>City</source>
         <translation>Город</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="164" />
+        <location filename="../../ui/dialogs.py" line="162" />
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="165" />
+        <location filename="../../ui/dialogs.py" line="163" />
         <source>Separate agreement</source>
         <translation>Отдельная договорённость</translation>
     </message>

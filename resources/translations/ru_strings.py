@@ -77,7 +77,7 @@ RU = {
     "Product version": "Версия продукта",
     "Reaction (SLA)": "Реакция (SLA)",
     "Reaction SLA": "Срок реакции",
-    "Reaction due by %1, %2 working hours (package %3)": "Реакция до %1, норматив %2 раб. ч (пакет «%3»)",
+    "Reaction due by %1, target %2 working h (package %3)": "Реакция до %1, норматив %2 раб. ч (пакет «%3»)",
     "Reason": "Причина",
     "Received": "Получено",
     "Refresh": "Обновить",

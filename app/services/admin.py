@@ -88,10 +88,14 @@ class AdminMixin(QueriesMixin):
                     Ticket.reaction_deadline,
                 ).where(Ticket.status.in_(OPEN_STATUSES), Ticket.notified_at.is_(None))
             ).all()
+        pending = [row for row in pending if row.reaction_target_seconds is not None]
+        derived = wt.add_many(
+            [row.received_at for row in pending], [row.reaction_target_seconds for row in pending]
+        )
         return [
-            tid
-            for tid, received, target, deadline in pending
-            if target is not None and wt.add(received, target) != deadline
+            row.id
+            for row, deadline in zip(pending, derived, strict=True)
+            if deadline != row.reaction_deadline
         ]
 
     def apply_calendar_change(self, actor: Actor, change: CalendarChange) -> TicketChanges:
@@ -138,10 +142,16 @@ class AdminMixin(QueriesMixin):
             )
             moved = []
             tickets = s.scalars(
-                select(Ticket).where(Ticket.status.in_(OPEN_STATUSES), Ticket.notified_at.is_(None))
+                select(Ticket).where(
+                    Ticket.status.in_(OPEN_STATUSES),
+                    Ticket.notified_at.is_(None),
+                    Ticket.reaction_target_seconds.is_not(None),
+                )
+            ).all()
+            derived = wt.add_many(
+                [t.received_at for t in tickets], [t.reaction_target_seconds for t in tickets]
             )
-            for ticket in tickets:
-                deadline = wt.add(ticket.received_at, ticket.reaction_target_seconds)
+            for ticket, deadline in zip(tickets, derived, strict=True):
                 if deadline != ticket.reaction_deadline:
                     old = ticket.reaction_deadline
                     ticket.reaction_deadline = deadline

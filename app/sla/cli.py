@@ -17,7 +17,7 @@ from app.domain.enums import Package, Severity
 from app.domain.errors import DomainError, ValidationError
 from app.sla.config import CalendarConfig
 from app.sla.explain import explain_deadline, render_explanation
-from app.sla.policy import reaction_deadline
+from app.sla.policy import reaction_deadline, reaction_target_seconds
 from app.sla.working_time import WorkingTime
 
 messages.register(
@@ -122,22 +122,27 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
         raise DomainError("sla.file", path=args.file, reason=exc.strerror) from None
     if rows and not {"received", "package", "severity"} <= set(fields):
         raise DomainError("sla.bad_columns", found=",".join(fields))
-    out, problems, years = [], [], set()
+    received, targets, problems = [], [], []
     for line, row in enumerate(rows, start=2):
         try:
-            received = parse_instant(row["received"] or "")
-            deadline = reaction_deadline(
-                wt, received, _choice(Package, row["package"]), _choice(Severity, row["severity"])
+            received.append(parse_instant(row["received"] or ""))
+            targets.append(
+                reaction_target_seconds(
+                    _choice(Package, row["package"]), _choice(Severity, row["severity"])
+                )
             )
         except DomainError as exc:
+            del received[len(targets) :]  # a row counts whole or not at all
             problem = {"line": line, "problem": exc.message()}
             problems.append(messages.render("sla.bad_row", problem))
-            continue
-        years.update((wt.local(received).year, wt.local(deadline).year))
-        out.append({**row, "deadline": iso(wt, deadline)})
     if problems:
         raise ValidationError("import.rows", problems, count=len(problems))
-    _warn_unchecked(wt, *years)
+    deadlines = wt.add_many(received, targets)  # R3.4 for the whole file in one batch
+    _warn_unchecked(wt, *{wt.local(t).year for t in (*received, *deadlines)})
+    out = [
+        {**row, "deadline": iso(wt, deadline)}
+        for row, deadline in zip(rows, deadlines, strict=True)
+    ]
     writer = csv.DictWriter(sys.stdout, fieldnames=[*fields, "deadline"], lineterminator="\n")
     writer.writeheader()
     writer.writerows(out)

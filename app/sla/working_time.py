@@ -10,10 +10,13 @@ does not move positions already handed out (the queue caches them).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from math import floor
 from zoneinfo import ZoneInfo
+
+import numpy as np
 
 from app.domain.enums import OverrideKind
 from app.sla.config import CalendarConfig
@@ -22,6 +25,7 @@ from app.sla.production_calendar import RussiaProductionCalendar, is_checked, ye
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 ONE_US = timedelta(microseconds=1)
 US_PER_SECOND = 1_000_000
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MIN_YEAR, MAX_YEAR = 1992, 2100  # the decree data starts in 1992
 _ANCHOR = date(2024, 1, 1)
 _PREHOLIDAY_CUT = timedelta(hours=1)  # Labour Code art. 95
@@ -70,9 +74,9 @@ def to_us(t: datetime) -> int:
 
 
 def from_us(us: int) -> datetime:
-    seconds, micro = divmod(us, US_PER_SECOND)
-    t = datetime.fromtimestamp(seconds, UTC)
-    return t.replace(microsecond=micro) if micro else t
+    # One C-level timedelta addition: exact, and about three times faster than fromtimestamp()
+    # plus replace(microsecond=…).
+    return _EPOCH + timedelta(0, 0, us)
 
 
 def _seconds_to_us(amount: timedelta | float) -> int:
@@ -214,6 +218,60 @@ class WorkingTime:
         if delta == 0:
             return t
         return from_us(self.from_w_us(self.w_us(to_us(t)) + delta))
+
+    # --- the same for whole batches (numpy) -----------------------------------------------
+    def _us_array(self, times: Sequence[datetime]) -> np.ndarray:
+        """``to_us`` for a batch: timestamp() per item, the flooring in numpy (exact, see
+        ``to_us``); the range is extended once to cover them all."""
+        if any(t.tzinfo is None for t in times):
+            raise ValueError("naive datetime: working time needs aware instants")
+        seconds = np.floor(np.array([t.timestamp() for t in times])).astype(np.int64)
+        us = seconds * US_PER_SECOND + np.array([t.microsecond for t in times], np.int64)
+        self._cover(int(us.min()))
+        self._cover(int(us.max()))
+        return us
+
+    def _w_array(self, us: np.ndarray) -> np.ndarray:
+        """``w_us`` for a batch (the range must cover it, see ``_us_array``)."""
+        starts, ends, cum = (np.asarray(x, np.int64) for x in (self._starts, self._ends, self._cum))
+        k = np.searchsorted(starts, us, side="right") - 1
+        inside = np.clip(us - starts[k], 0, ends[k] - starts[k])
+        return np.where(k < 0, cum[0], cum[k] + inside)
+
+    def add_many(
+        self, times: Sequence[datetime], amounts: Sequence[timedelta | float]
+    ) -> list[datetime]:
+        """``add`` for many instants at once, for bulk callers (a CSV of requests, every pending
+        deadline after a calendar change): the same results, with both binary searches and the
+        arithmetic done by numpy over the whole batch; only the conversions from and to
+        datetime objects remain per item."""
+        if not times:
+            return []
+        deltas = np.fromiter(
+            (a * US_PER_SECOND if a.__class__ is int else _seconds_to_us(a) for a in amounts),
+            np.int64,
+            len(times),
+        )
+        w = self._w_array(self._us_array(times)) + deltas
+        self.from_w_us(int(w.min()))  # loads more years when a target lies beyond the range
+        self.from_w_us(int(w.max()))
+        starts, cum = np.asarray(self._starts, np.int64), np.asarray(self._cum, np.int64)
+        j = np.searchsorted(cum, w, side="left") - 1
+        result = (starts[j] + (w - cum[j])).tolist()
+        return [
+            t if d == 0 else _EPOCH + timedelta(0, 0, us)
+            for t, d, us in zip(times, deltas.tolist(), result, strict=True)
+        ]
+
+    def between_many(self, starts: Sequence[datetime], ends: Sequence[datetime]) -> list[timedelta]:
+        """``between`` for many pairs at once (SLA figures of many tickets)."""
+        if len(starts) != len(ends):
+            raise ValueError("between_many needs as many ends as starts")
+        if not starts:
+            return []
+        w_start = self._w_array(self._us_array(starts))
+        w_end = self._w_array(self._us_array(ends))
+        return [timedelta(0, 0, d) for d in (w_end - w_start).tolist()]
 
     def between(self, a: datetime, b: datetime) -> timedelta:
         """Working time from ``a`` to ``b``; negative when ``b`` is earlier."""

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -54,3 +56,47 @@ def test_next_working_moment_is_working_and_not_earlier(t: datetime) -> None:
     moment = wt.next_working_moment(t)
     assert moment >= t and wt.is_working_time(moment)
     assert wt.between(t, moment) == timedelta(0)
+
+
+BATCH = settings(max_examples=60, deadline=None)  # each example builds a fresh WorkingTime
+
+# Batch forms: the same answers as the one-call forms, whatever the mix of instants and amounts.
+zones = st.sampled_from([UTC, ZoneInfo("Europe/Moscow"), ZoneInfo("Asia/Vladivostok")])
+aware = st.builds(
+    lambda t, zone: t.astimezone(zone),
+    st.datetimes(
+        min_value=datetime(2019, 1, 1), max_value=datetime(2031, 12, 1), timezones=st.just(UTC)
+    ),
+    zones,
+)
+mixed_amounts = st.one_of(
+    st.integers(min_value=0, max_value=400 * 3600),
+    st.floats(min_value=0, max_value=400 * 3600, allow_nan=False),
+    st.timedeltas(min_value=timedelta(0), max_value=timedelta(hours=400)),
+)
+
+
+@BATCH
+@given(st.lists(st.tuples(aware, mixed_amounts), max_size=40))
+def test_r3_4_add_many_equals_add_per_item(batch: list[tuple[datetime, object]]) -> None:
+    fresh = WorkingTime()  # the batch itself must extend the loaded years when needed
+    times = [t for t, _ in batch]
+    amounts = [a for _, a in batch]
+    assert fresh.add_many(times, amounts) == [wt.add(t, a) for t, a in batch]
+
+
+@BATCH
+@given(st.lists(st.tuples(aware, aware), max_size=40))
+def test_r3_8_between_many_equals_between_per_pair(pairs: list[tuple[datetime, datetime]]) -> None:
+    fresh = WorkingTime()
+    starts = [a for a, _ in pairs]
+    ends = [b for _, b in pairs]
+    assert fresh.between_many(starts, ends) == [wt.between(a, b) for a, b in pairs]
+
+
+def test_batch_forms_refuse_naive_instants() -> None:
+    naive = datetime(2026, 11, 25, 12)
+    with pytest.raises(ValueError):
+        wt.add_many([naive], [3600])
+    with pytest.raises(ValueError):
+        wt.between_many([naive], [datetime(2026, 11, 25, 13, tzinfo=UTC)])

@@ -37,15 +37,20 @@ def _register(world: World, subject: str) -> int:
     return world.desk.register_request(world.operator, form).created[0]
 
 
+def _current_window(qtbot: QtBot, shell: Shell):
+    window = shell.window
+    qtbot.addWidget(window)
+    window.timer.stop()  # the tests drive time themselves
+    return window
+
+
 def test_switch_to_english_and_back_keeps_selection_filters_and_drafts(
     qtbot: QtBot, world: World, settings_dir: Path
 ) -> None:
     first = _register(world, "Нет звука")
     second = _register(world, "Обрыв вызовов")
     shell = Shell(world.desk, world.operator, config.LocalSettings())
-    old = shell.window
-    qtbot.addWidget(old)
-    old.timer.stop()
+    old = _current_window(qtbot, shell)
     old.show()
     assert old.new_action.text() == "Новое обращение"
     old.select_ticket(first)
@@ -57,9 +62,7 @@ def test_switch_to_english_and_back_keeps_selection_filters_and_drafts(
 
     old.language_actions["en"].trigger()
 
-    window = shell.window
-    qtbot.addWidget(window)
-    window.timer.stop()
+    window = _current_window(qtbot, shell)
     assert window is not old and not old.isVisible() and window.isVisible()
     assert window.new_action.text() == "New request"
     assert window.model.headerData(COL_SLA, Qt.Orientation.Horizontal) == "Reaction SLA"
@@ -73,9 +76,7 @@ def test_switch_to_english_and_back_keeps_selection_filters_and_drafts(
     assert window.detail.new_comment.toPlainText() == "Клиент перезвонит после обеда"
 
     window.language_actions["ru"].trigger()
-    back = shell.window
-    qtbot.addWidget(back)
-    back.timer.stop()
+    back = _current_window(qtbot, shell)
     assert back.new_action.text() == "Новое обращение"
     assert i18n.current() == "ru" and config.load().language == "ru"
     assert back.current_ticket_id() == first
@@ -85,10 +86,7 @@ def test_comment_draft_stays_with_its_ticket(qtbot: QtBot, world: World) -> None
     """A draft typed on one ticket is neither lost nor posted on the next one selected."""
     first = _register(world, "Нет звука")
     second = _register(world, "Обрыв вызовов")
-    shell = Shell(world.desk, world.operator, config.LocalSettings())
-    window = shell.window
-    qtbot.addWidget(window)
-    window.timer.stop()
+    window = _current_window(qtbot, Shell(world.desk, world.operator, config.LocalSettings()))
     window.select_ticket(first)
     window.detail.new_comment.setPlainText("Ждём логи")
     window.select_ticket(second)

@@ -26,7 +26,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "entitlement.not_covered": {
         "ru": "Услуга не входит в действующий пакет; нужен пакет «Расширенный» (R1.2).",
         "en": "The service is not covered by the effective package; "
-        "the EXTENDED package is needed (R1.2).",
+        "the Extended package is needed (R1.2).",
     },
     "db.unreachable": {
         "ru": "Не удалось подключиться к базе данных {url}: {reason}",

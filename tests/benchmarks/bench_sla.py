@@ -11,11 +11,11 @@ What is measured, per item:
 Ours runs over all N inputs (aware instants, Europe/Moscow) twice: as one batch
 (``add_many`` / ``between_many``: the binary searches in numpy, the issue's "vectorised" path;
 the verdict) and as one call per item (``add`` / ``between``, what a single registration pays;
-its ratio is printed beside). Both give identical results, which the run checks. The baselines are far slower, so
-they run on a subsample and their per-item cost is extrapolated; they get naive local (Moscow)
-times, weekdays Mon–Fri 09:00–17:00 and the production calendar's days off as holidays. Neither
-can express the working Saturdays of the decree, so inputs whose span touches one are left out
-of the agreement check (they are a known disagreement, not a bug).
+its ratio is printed beside). Both give identical results, which the run checks. The
+baselines are far slower, so they run on a subsample and their per-item cost is extrapolated;
+they get naive local (Moscow) times, weekdays Mon–Fri 09:00–17:00 and the production calendar's
+days off as holidays. Neither can express the working Saturdays of the decree, so inputs whose
+span touches one are left out of the agreement check (they are a known disagreement, not a bug).
 """
 
 from __future__ import annotations

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from app.db.models import CalendarOverride, Setting, Ticket
 from app.domain.enums import Role
@@ -80,22 +81,26 @@ class AdminMixin(QueriesMixin):
         perm.require_role(actor, ADMINS, "calendar")
         with self._read() as s:
             wt = WorkingTime(self._config_after(config_from_db(s), change))
-            pending = s.execute(
-                select(
-                    Ticket.id,
-                    Ticket.received_at,
-                    Ticket.reaction_target_seconds,
-                    Ticket.reaction_deadline,
-                ).where(Ticket.status.in_(OPEN_STATUSES), Ticket.notified_at.is_(None))
-            ).all()
-        pending = [row for row in pending if row.reaction_target_seconds is not None]
+            return [ticket.id for ticket, _ in self._moved_deadlines(s, wt)]
+
+    @staticmethod
+    def _moved_deadlines(s: Session, wt: WorkingTime) -> list[tuple[Ticket, datetime]]:
+        """(ticket, new deadline) of the open tickets not yet reacted to whose deadline ``wt``
+        moves (R3.3): what the preview lists and the change applies."""
+        tickets = s.scalars(
+            select(Ticket).where(
+                Ticket.status.in_(OPEN_STATUSES),
+                Ticket.notified_at.is_(None),
+                Ticket.reaction_target_seconds.is_not(None),
+            )
+        ).all()
         derived = wt.add_many(
-            [row.received_at for row in pending], [row.reaction_target_seconds for row in pending]
+            [t.received_at for t in tickets], [t.reaction_target_seconds for t in tickets]
         )
         return [
-            row.id
-            for row, deadline in zip(pending, derived, strict=True)
-            if deadline != row.reaction_deadline
+            (ticket, deadline)
+            for ticket, deadline in zip(tickets, derived, strict=True)
+            if deadline != ticket.reaction_deadline
         ]
 
     def apply_calendar_change(self, actor: Actor, change: CalendarChange) -> TicketChanges:
@@ -141,32 +146,18 @@ class AdminMixin(QueriesMixin):
                 },
             )
             moved = []
-            tickets = s.scalars(
-                select(Ticket).where(
-                    Ticket.status.in_(OPEN_STATUSES),
-                    Ticket.notified_at.is_(None),
-                    Ticket.reaction_target_seconds.is_not(None),
+            for ticket, deadline in self._moved_deadlines(s, wt):
+                old = ticket.reaction_deadline
+                ticket.reaction_deadline = deadline
+                self._save_change(
+                    s,
+                    actor,
+                    ticket,
+                    "deadline_rederived",
+                    now,
+                    before={"reaction_deadline": old},
+                    after={"reaction_deadline": deadline},
                 )
-            ).all()
-            derived = wt.add_many(
-                [t.received_at for t in tickets], [t.reaction_target_seconds for t in tickets]
-            )
-            for ticket, deadline in zip(tickets, derived, strict=True):
-                if deadline != ticket.reaction_deadline:
-                    old = ticket.reaction_deadline
-                    ticket.reaction_deadline = deadline
-                    self._save(s, ticket, actor.user_id, now)
-                    record(
-                        s,
-                        at=now,
-                        actor_id=actor.user_id,
-                        entity="ticket",
-                        entity_id=ticket.id,
-                        ticket_id=ticket.id,
-                        action="deadline_rederived",
-                        before={"reaction_deadline": old},
-                        after={"reaction_deadline": deadline},
-                    )
-                    moved.append(ticket.id)
+                moved.append(ticket.id)
         self.reload_settings()
         return TicketChanges(tuple(moved), (), True, None)

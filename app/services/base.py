@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
@@ -16,6 +17,8 @@ from app.db.engine import Database
 from app.db.models import Ticket, User
 from app.domain.errors import ConflictError, DatabaseError, NotFoundError
 from app.services import catalog  # noqa: F401  (registers the services' messages)
+from app.services.dto import Actor
+from app.services.history import record
 from app.sla.config import config_from_db, warning_fraction_from_db
 from app.sla.working_time import WorkingTime
 
@@ -89,6 +92,45 @@ class DeskBase:
             ticket_id=ticket.id,
             version=ticket.version,
         )
+
+    def _history(
+        self,
+        s: Session,
+        actor: Actor,
+        ticket: Ticket,
+        action: str,
+        now: datetime,
+        before: dict[str, Any] | None = None,
+        after: dict[str, Any] | None = None,
+        note: str | None = None,
+    ) -> None:
+        record(
+            s,
+            at=now,
+            actor_id=actor.user_id,
+            entity="ticket",
+            entity_id=ticket.id,
+            ticket_id=ticket.id,
+            action=action,
+            before=before,
+            after=after,
+            note=note,
+        )
+
+    def _save_change(
+        self,
+        s: Session,
+        actor: Actor,
+        ticket: Ticket,
+        action: str,
+        now: datetime,
+        before: dict[str, Any] | None = None,
+        after: dict[str, Any] | None = None,
+        note: str | None = None,
+    ) -> None:
+        """Every change to a ticket: the version-checked save, then its history row (R7)."""
+        self._save(s, ticket, actor.user_id, now)
+        self._history(s, actor, ticket, action, now, before, after, note)
 
     def _save(self, s: Session, ticket: Ticket, actor_id: int, now: datetime) -> None:
         """Stamp and flush: the UPDATE carries ``WHERE version = …``, so a concurrent save that

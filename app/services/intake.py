@@ -27,7 +27,6 @@ from app.domain.errors import NotFoundError, ValidationError
 from app.domain.validation import require_text
 from app.services.customers import CustomersMixin, active_contract
 from app.services.dto import Actor, IntakeForm, IntakePreview, TicketChanges, Verdict
-from app.services.history import record
 from app.sla.config import KEY_CURRENT_VERSION
 from app.sla.policy import reaction_target_seconds
 
@@ -208,14 +207,12 @@ class IntakeMixin(CustomersMixin):
             )
             s.add(ticket)
             s.flush()
-            record(
+            self._history(
                 s,
-                at=now,
-                actor_id=actor.user_id,
-                entity="ticket",
-                entity_id=ticket.id,
-                ticket_id=ticket.id,
-                action="registered",
+                actor,
+                ticket,
+                "registered",
+                now,
                 note=ticket.received_at_reason,
                 after={
                     "reg_number": reg_number,

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -17,7 +16,6 @@ from app.domain.validation import require_text
 from app.services import permissions as perm
 from app.services.customers import active_contract
 from app.services.dto import Actor, Agreement, TicketChanges
-from app.services.history import record
 from app.services.intake import IntakeMixin
 from app.sla.policy import reaction_result, reaction_target_seconds
 
@@ -40,30 +38,6 @@ class LifecycleMixin(IntakeMixin):
             raise ValidationError("ticket.closed", reg_number=ticket.reg_number)
         perm.require_ticket_action(actor, ticket, action)
         return ticket
-
-    def _history(
-        self,
-        s: Session,
-        actor: Actor,
-        ticket: Ticket,
-        action: str,
-        now: datetime,
-        before: dict[str, Any] | None = None,
-        after: dict[str, Any] | None = None,
-        note: str | None = None,
-    ) -> None:
-        record(
-            s,
-            at=now,
-            actor_id=actor.user_id,
-            entity="ticket",
-            entity_id=ticket.id,
-            ticket_id=ticket.id,
-            action=action,
-            before=before,
-            after=after,
-            note=note,
-        )
 
     def _recompute_deadline(self, ticket: Ticket) -> bool:
         """R3.5: before the reaction, the deadline follows severity and effective package,
@@ -106,8 +80,7 @@ class LifecycleMixin(IntakeMixin):
             ticket.notification_info_request = (info_request or "").strip() or None
             ticket.reaction_met = result.met
             ticket.reaction_working_seconds = result.working_seconds
-            self._save(s, ticket, actor.user_id, now)
-            self._history(
+            self._save_change(
                 s,
                 actor,
                 ticket,
@@ -189,8 +162,7 @@ class LifecycleMixin(IntakeMixin):
             )
             ticket.severity = new
             moved = self._recompute_deadline(ticket)
-            self._save(s, ticket, actor.user_id, now)
-            self._history(
+            self._save_change(
                 s,
                 actor,
                 ticket,
@@ -221,8 +193,7 @@ class LifecycleMixin(IntakeMixin):
             ticket.effective_package = Package.EXTENDED
             ticket.package_confirmed_at = now
             moved = self._recompute_deadline(ticket)
-            self._save(s, ticket, actor.user_id, now)
-            self._history(
+            self._save_change(
                 s,
                 actor,
                 ticket,
@@ -245,8 +216,7 @@ class LifecycleMixin(IntakeMixin):
             if ticket.assignee_id is not None and ticket.assignee_id != actor.user_id:
                 raise PermissionDenied("perm.assign")
             ticket.assignee_id = actor.user_id
-            self._save(s, ticket, actor.user_id, now)
-            self._history(
+            self._save_change(
                 s,
                 actor,
                 ticket,
@@ -279,8 +249,7 @@ class LifecycleMixin(IntakeMixin):
                 ticket = self._open_ticket(s, actor, ticket_id, version, perm.ASSIGN)
                 old = ticket.assignee_id
                 ticket.assignee_id = assignee_id
-                self._save(s, ticket, actor.user_id, now)
-                self._history(
+                self._save_change(
                     s,
                     actor,
                     ticket,
@@ -317,8 +286,7 @@ class LifecycleMixin(IntakeMixin):
             ticket.status = status
             if ticket.assignee_id is None and status is TicketStatus.IN_PROGRESS:
                 ticket.assignee_id = actor.user_id  # whoever starts the work owns it
-            self._save(s, ticket, actor.user_id, now)
-            self._history(
+            self._save_change(
                 s, actor, ticket, "status", now, before={"status": old}, after={"status": status}
             )
         return TicketChanges((ticket_id,), (), False, messages.render("done.saved"))
@@ -343,8 +311,7 @@ class LifecycleMixin(IntakeMixin):
             ticket.closing_reason = reason
             ticket.closing_justification = justification
             ticket.closed_at = now
-            self._save(s, ticket, actor.user_id, now)
-            self._history(
+            self._save_change(
                 s,
                 actor,
                 ticket,

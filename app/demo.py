@@ -265,10 +265,9 @@ class DemoSummary:
 
 def _inn(rng: random.Random) -> str:
     weights = (2, 4, 10, 3, 5, 9, 4, 6, 8)
-    while True:
-        body = "16" + "".join(str(rng.randint(0, 9)) for _ in range(7))
-        check = sum(int(d) * w for d, w in zip(body, weights, strict=True)) % 11 % 10
-        return body + str(check)
+    body = "16" + "".join(str(rng.randint(0, 9)) for _ in range(7))
+    check = sum(int(d) * w for d, w in zip(body, weights, strict=True)) % 11 % 10
+    return body + str(check)
 
 
 def _phone(rng: random.Random, city: str) -> str:
@@ -425,7 +424,7 @@ def fill_demo_data(
     return DemoSummary(len(org_ids), len(STAFF), registered, admin.login)
 
 
-def _version(desk: Desk, actor: Actor, ticket_id: int) -> int:
+def _version(desk: Desk, ticket_id: int) -> int:
     row = desk.queue_row(ticket_id)
     assert row is not None
     return row.version
@@ -459,7 +458,7 @@ def _play_ticket(
             desk.change_severity(
                 operator,
                 ticket_id,
-                _version(desk, operator, ticket_id),
+                _version(desk, ticket_id),
                 new,
                 Agreement(detail.contact or "Заказчик", clock.now(), Channel.PHONE),
             )
@@ -472,7 +471,7 @@ def _play_ticket(
     if notified >= now or forgotten:
         return
     clock.set(notified)
-    desk.notify_registration(operator, ticket_id, _version(desk, operator, ticket_id), row.channel)
+    desk.notify_registration(operator, ticket_id, _version(desk, ticket_id), row.channel)
     # Work and closing.
     step = notified + timedelta(hours=rng.uniform(0.2, 30))
     if step >= now:
@@ -486,9 +485,7 @@ def _play_ticket(
         desk.assign(lead, [(ticket_id, current.version)], assignee.user_id, "Передано по профилю")
     else:  # R1.4: already with the customer's personal specialist
         assignee = next((a for a in operators if a.user_id == current.assignee_id), assignee)
-    desk.set_status(
-        assignee, ticket_id, _version(desk, assignee, ticket_id), TicketStatus.IN_PROGRESS
-    )
+    desk.set_status(assignee, ticket_id, _version(desk, ticket_id), TicketStatus.IN_PROGRESS)
     roll = rng.random()
     step += timedelta(hours=rng.uniform(1, 72))
     if step >= now:
@@ -496,7 +493,7 @@ def _play_ticket(
     clock.set(step)
     if roll < 0.15:
         desk.set_status(
-            assignee, ticket_id, _version(desk, assignee, ticket_id), TicketStatus.WAITING_CUSTOMER
+            assignee, ticket_id, _version(desk, ticket_id), TicketStatus.WAITING_CUSTOMER
         )
         desk.add_comment(assignee, ticket_id, "Запрошены журналы сервера и схема сети.")
         return
@@ -507,18 +504,16 @@ def _play_ticket(
             if reason is ClosingReason.MISUSE
             else "Первоначальная установка не входит в техподдержку (R1.1)."
         )
-        desk.close(assignee, ticket_id, _version(desk, assignee, ticket_id), reason, justification)
+        desk.close(assignee, ticket_id, _version(desk, ticket_id), reason, justification)
         return
     if roll < 0.55:
         return  # still in progress
     desk.add_comment(assignee, ticket_id, "Проблема устранена, заказчик подтвердил.")
-    desk.set_status(assignee, ticket_id, _version(desk, assignee, ticket_id), TicketStatus.RESOLVED)
+    desk.set_status(assignee, ticket_id, _version(desk, ticket_id), TicketStatus.RESOLVED)
     step += timedelta(hours=rng.uniform(1, 48))
     if step < now and rng.random() < 0.7:
         clock.set(step)
-        desk.close(
-            assignee, ticket_id, _version(desk, assignee, ticket_id), ClosingReason.RESOLVED, None
-        )
+        desk.close(assignee, ticket_id, _version(desk, ticket_id), ClosingReason.RESOLVED, None)
 
 
 def create_demo_database(

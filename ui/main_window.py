@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         refresh.triggered.connect(self.refresh)
         bar.addAction(new)
         bar.addAction(refresh)
-        self.new_action, self.refresh_action = new, refresh
+        self.new_action = new
 
         self.filter_bar = QToolBar()
         self.quick: dict[str, QAction] = {}
@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
         gc.collect()
         gc.freeze()
         self.alerts.load(self.model, tick)
-        self._apply_filter()
+        self._update_count()  # set_rows applied the current filter already
         self.select_ticket(current)
         self.tick()
 
@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
         if due and (self.proxy.filter.breached or self.proxy.filter.warning):
             self.proxy.refilter()  # the ticket that just entered warning or breach joins the view
             self._update_count()
-        self.detail.tick()
+        self.detail.tick(now, tick)
 
     def sla_column_rect(self) -> QRect:
         viewport = self.table.viewport()

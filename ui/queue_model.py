@@ -41,7 +41,6 @@ COL_REG, COL_SLA, COL_SEVERITY, COL_PACKAGE, COL_CUSTOMER = range(5)
 COL_SUBJECT, COL_ASSIGNEE, COL_STATUS, COL_RECEIVED = range(5, 9)
 COLUMN_COUNT = 9
 SLA_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _SEVERITY_RANK = {Severity.CRITICAL: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
 SEVERITY_COLOURS = {
@@ -288,8 +287,6 @@ class QueueModel(QAbstractTableModel):
                 return local_text(row.received_at, self.wt.tz)
         elif role == SLA_ROLE:
             return self.state(index.row())
-        elif role == ROW_ROLE:
-            return row
         elif role == Qt.ItemDataRole.ForegroundRole and col == COL_SEVERITY:
             return SEVERITY_COLOURS[row.severity]
         elif role == Qt.ItemDataRole.ToolTipRole and col == COL_SUBJECT:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -26,7 +28,7 @@ from app.services import permissions as perm
 from app.services.desk import Desk
 from app.services.dto import Actor, Agreement, TicketChanges, TicketDetail
 from app.services.lifecycle import TRANSITIONS
-from app.sla.policy import sla_state
+from app.sla.policy import Now, sla_state
 from ui.dialogs import (
     AssignDialog,
     CloseDialog,
@@ -226,18 +228,21 @@ class TicketView(QWidget):
             action = self.status_menu.addAction(labels.label(status))
             action.triggered.connect(lambda _=False, s=status: self.set_status(s))
 
-    def tick(self) -> None:
+    def tick(self, now: datetime | None = None, tick: Now | None = None) -> None:
+        """Refresh the SLA line; the main window's 1 Hz tick passes the "now" (and its working-
+        time position) that the queue uses, so both show the same moment."""
         if self.detail is None or self.detail.row.reaction_deadline is None:
             return
         row = self.detail.row
         state = sla_state(
             self.desk.working_time(),
-            self.desk.now(),
+            now or self.desk.now(),
             received=row.received_at,
             deadline=row.reaction_deadline,
             target_seconds=row.reaction_target_seconds or 0,
             notified=row.notified_at,
             warning_fraction=self.desk.warning_fraction(),
+            tick=tick,
         )
         self.sla_state.setText(sla_text(state, self.tz))
         self.sla_state.setStyleSheet(f"font-weight: bold; color: {phase_colour(state).name()};")

@@ -160,4 +160,5 @@ class AdminMixin(QueriesMixin):
                 )
                 moved.append(ticket.id)
         self.reload_settings()
+        self._wt = wt  # the calendar just stored: no need to read it back
         return TicketChanges(tuple(moved), (), True, None)

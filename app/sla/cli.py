@@ -17,8 +17,8 @@ from app.domain.enums import Package, Severity
 from app.domain.errors import DomainError, ValidationError
 from app.sla.config import CalendarConfig
 from app.sla.explain import explain_deadline, render_explanation
-from app.sla.policy import reaction_deadline, reaction_target_seconds
-from app.sla.working_time import WorkingTime
+from app.sla.policy import reaction_target_seconds
+from app.sla.working_time import DayKind, WorkingTime
 
 messages.register(
     {
@@ -104,11 +104,12 @@ def cmd_deadline(args: argparse.Namespace) -> int:
     wt = _working_time(args)
     received = parse_instant(args.received)
     package, severity = _choice(Package, args.package), _choice(Severity, args.severity)
-    deadline = reaction_deadline(wt, received, package, severity)
+    explanation = explain_deadline(wt, received, package, severity)
+    deadline = explanation.deadline
     _warn_unchecked(wt, wt.local(received).year, wt.local(deadline).year)
     print(iso(wt, deadline))
     if args.explain:
-        print(render_explanation(explain_deadline(wt, received, package, severity), wt))
+        print(render_explanation(explanation, wt))
     return 0
 
 
@@ -171,7 +172,7 @@ def cmd_calendar_show(args: argparse.Namespace) -> int:
     total = sum(d.working for d in days)
     hours = sum(d.seconds for d in days) / 3600
     for d in days:
-        if not d.working or d.kind != "workday":
+        if not d.working or d.kind != DayKind.WORKDAY:
             mark = "+" if d.working else "-"
             window = f"{d.start:%H:%M}-{d.end:%H:%M}" if d.working else ""
             print(f"{d.day.isoformat()} {mark} {d.kind:<16} {window:<11} {d.name or ''}".rstrip())

@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 ONE_US = timedelta(microseconds=1)
 US_PER_SECOND = 1_000_000
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MIN_YEAR, MAX_YEAR = 1992, 2100  # the decree data starts in 1992
 _ANCHOR = date(2024, 1, 1)
 _PREHOLIDAY_CUT = timedelta(hours=1)  # Labour Code art. 95
@@ -78,10 +77,12 @@ def to_us(t: datetime) -> int:
 def from_us(us: int) -> datetime:
     # One C-level timedelta addition: exact, and about three times faster than fromtimestamp()
     # plus replace(microsecond=…).
-    return _EPOCH + timedelta(0, 0, us)
+    return EPOCH + timedelta(0, 0, us)
 
 
 def _seconds_to_us(amount: timedelta | float) -> int:
+    if amount.__class__ is int:  # the common case (targets in seconds), checked first
+        return amount * US_PER_SECOND
     if isinstance(amount, timedelta):
         return amount // ONE_US
     return round(amount * US_PER_SECOND)
@@ -175,6 +176,7 @@ class WorkingTime:
         self._starts, self._ends = starts, ends
         self._cum = [c - before_anchor for c in cum]
         self._lo_year, self._hi_year = lo, hi
+        self._arrays = None  # numpy copies for the batch forms, built when first needed
         self._lo_us = self._local_us(date(lo, 1, 1), time(0))
         self._hi_us = self._local_us(date(hi + 1, 1, 1), time(0))
 
@@ -209,9 +211,6 @@ class WorkingTime:
     def w(self, t: datetime) -> int:
         return self.w_us(to_us(t))
 
-    def from_w(self, w: int) -> datetime:
-        return from_us(self.from_w_us(w))
-
     # --- the public arithmetic ------------------------------------------------------------
     def add(self, t: datetime, amount: timedelta | float) -> datetime:
         """``t`` plus ``amount`` of working time (a timedelta or seconds). Outside working time
@@ -235,11 +234,21 @@ class WorkingTime:
         self._cover(int(us.max()))
         return us
 
+    def _numpy_periods(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(starts, ends, cum) as numpy arrays, once per loaded range."""
+        if self._arrays is None:
+            import numpy as np
+
+            self._arrays = tuple(
+                np.asarray(x, np.int64) for x in (self._starts, self._ends, self._cum)
+            )
+        return self._arrays
+
     def _w_array(self, us: np.ndarray) -> np.ndarray:
         """``w_us`` for a batch (the range must cover it, see ``_us_array``)."""
         import numpy as np
 
-        starts, ends, cum = (np.asarray(x, np.int64) for x in (self._starts, self._ends, self._cum))
+        starts, ends, cum = self._numpy_periods()
         k = np.searchsorted(starts, us, side="right") - 1
         inside = np.clip(us - starts[k], 0, ends[k] - starts[k])
         return np.where(k < 0, cum[0], cum[k] + inside)
@@ -256,18 +265,18 @@ class WorkingTime:
         import numpy as np
 
         deltas = np.fromiter(
-            (a * US_PER_SECOND if a.__class__ is int else _seconds_to_us(a) for a in amounts),
+            (_seconds_to_us(a) for a in amounts),
             np.int64,
             len(times),
         )
         w = self._w_array(self._us_array(times)) + deltas
         self.from_w_us(int(w.min()))  # loads more years when a target lies beyond the range
         self.from_w_us(int(w.max()))
-        starts, cum = np.asarray(self._starts, np.int64), np.asarray(self._cum, np.int64)
+        starts, _, cum = self._numpy_periods()
         j = np.searchsorted(cum, w, side="left") - 1
         result = (starts[j] + (w - cum[j])).tolist()
         return [
-            t if d == 0 else _EPOCH + timedelta(0, 0, us)
+            t if d == 0 else EPOCH + timedelta(0, 0, us)
             for t, d, us in zip(times, deltas.tolist(), result, strict=True)
         ]
 

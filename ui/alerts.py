@@ -22,35 +22,55 @@ class AlertSchedule:
         self._breach: list[tuple[int, int]] = []  # (deadline µs, ticket id)
         self._raised: set[tuple[int, str]] = set()
         self._rows: dict[int, QueueRow] = {}
+        self._now: Now | None = None  # the last tick's; set by load() and due()
         self._armed = False
 
+    def _pending(
+        self, ticket_id: int, w_received: int, deadline_us: int, target: int, now: Now | None
+    ) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+        """(warning, breach) heap entries of a ticket; a threshold already passed at ``now``
+        does not alert (the queue shows it), so it is left out."""
+        w_warning = warning_position(w_received, target, self.fraction)
+        return (
+            (w_warning, ticket_id) if now is None or w_warning >= now.w else None,
+            (deadline_us, ticket_id) if now is None or deadline_us >= now.us else None,
+        )
+
     def load(self, model: QueueModel, now: Now) -> None:
-        """Schedule every pending ticket of the queue; thresholds already passed do not alert
-        (the queue shows them), so they are left out instead of being popped one by one."""
+        """Schedule every pending ticket of the queue."""
         self._rows = {row.id: row for row in model.rows()}
+        self._now = now
         warning, breach = [], []
-        for ticket_id, w_received, deadline_us, target in model.schedule():
-            w_warning = warning_position(w_received, target, self.fraction)
-            if w_warning >= now.w:
-                warning.append((w_warning, ticket_id))
-            if deadline_us >= now.us:
-                breach.append((deadline_us, ticket_id))
+        for item in model.schedule():
+            w, b = self._pending(*item, now)
+            if w is not None:
+                warning.append(w)
+            if b is not None:
+                breach.append(b)
         heapq.heapify(warning)
         heapq.heapify(breach)
         self._warning, self._breach = warning, breach
         self._armed = True
 
     def add(self, row: QueueRow) -> None:
+        """(Re)schedule a ticket after a change; thresholds it passed before the last tick
+        stay quiet, as at load: editing an overdue ticket must not alert again."""
         self._rows[row.id] = row
-        if row.notified_us is not None or row.deadline_us is None:
-            return
         target = row.reaction_target_seconds or 0
-        w_warning = warning_position(self.wt.w_us(row.received_us), target, self.fraction)
-        heapq.heappush(self._warning, (w_warning, row.id))
-        heapq.heappush(self._breach, (row.deadline_us, row.id))
+        if row.notified_us is not None or row.deadline_us is None or not target:
+            return
+        w_received = self.wt.w_us(row.received_us)
+        for heap, entry in zip(
+            (self._warning, self._breach),
+            self._pending(row.id, w_received, row.deadline_us, target, self._now),
+            strict=True,
+        ):
+            if entry is not None:
+                heapq.heappush(heap, entry)
 
     def due(self, now: Now) -> list[tuple[str, QueueRow]]:
         """Alerts that came due since the last tick: ("warning" | "breached", row)."""
+        self._now = now
         out: list[tuple[str, QueueRow]] = []
         # Warning from the threshold itself (left <= fraction); breach only after the deadline.
         for heap, limit, kind in (

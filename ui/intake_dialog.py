@@ -243,20 +243,10 @@ class NewRequestDialog(QDialog):
         if self.hit is None:
             self.error.setText(self.tr("Choose the customer first."))
             return
+        channel = self.channel.currentData() if self.notify_now.isChecked() else None
         try:
-            changes = self.desk.register_request(self.actor, self.form())
-            if self.notify_now.isChecked():
-                ticket_id = changes.created[0]
-                row = self.desk.queue_row(ticket_id)
-                notified = self.desk.notify_registration(
-                    self.actor, ticket_id, row.version, self.channel.currentData()
-                )
-                changes = TicketChanges(
-                    changes.ticket_ids,
-                    changes.created,
-                    True,
-                    f"{changes.message} {notified.message}",
-                )
+            # One transaction: a refused notice leaves no ticket to be registered twice.
+            changes = self.desk.register_request(self.actor, self.form(), notify_channel=channel)
         except DomainError as exc:
             self.error.setText(exc.message())  # the form keeps what was typed
             return

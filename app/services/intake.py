@@ -22,13 +22,13 @@ from app.db.models import (
 )
 from app.domain import messages
 from app.domain.entitlements import check_entitlement
-from app.domain.enums import Package, Service, TicketStatus
+from app.domain.enums import Channel, Package, Service, TicketStatus
 from app.domain.errors import NotFoundError, ValidationError
 from app.domain.validation import require_text
 from app.services.customers import CustomersMixin, active_contract
 from app.services.dto import Actor, IntakeForm, IntakePreview, TicketChanges, Verdict
 from app.sla.config import KEY_CURRENT_VERSION
-from app.sla.policy import reaction_target_seconds
+from app.sla.policy import ReactionResult, reaction_result, reaction_target_seconds
 
 DEFAULT_CURRENT_VERSION = "3.4.2"
 # A phone call is typed in for a minute or two: a received time this close to now needs no reason.
@@ -165,8 +165,12 @@ class IntakeMixin(CustomersMixin):
             personal_specialist=specialist,
         )
 
-    def register_request(self, actor: Actor, form: IntakeForm) -> TicketChanges:
-        """R4.3 + R3.4: a registration number and the reaction deadline, in one transaction."""
+    def register_request(
+        self, actor: Actor, form: IntakeForm, *, notify_channel: Channel | None = None
+    ) -> TicketChanges:
+        """R4.3 + R3.4: a registration number and the reaction deadline, in one transaction.
+        With ``notify_channel`` the customer's notice (R3.1) is recorded in the same
+        transaction: a refused notice leaves no ticket behind to be registered twice."""
         now = self.now()
         received = self._received(form, now)
         subject, description = self._check_text(form)
@@ -226,8 +230,64 @@ class IntakeMixin(CustomersMixin):
                 },
             )
             ticket_id = ticket.id
+            if notify_channel is not None:
+                result = self._record_notification(s, actor, ticket, notify_channel, now, now)
         text = messages.render(
             "done.registered",
             {"reg_number": reg_number, "deadline": wt.local(deadline).strftime("%d.%m %H:%M")},
         )
+        if notify_channel is not None:
+            text += " " + notified_message(reg_number, result)
         return TicketChanges((ticket_id,), (ticket_id,), True, text)
+
+    def _record_notification(
+        self,
+        s: Session,
+        actor: Actor,
+        ticket: Ticket,
+        channel: Channel,
+        notified: datetime,
+        now: datetime,
+        info_request: str | None = None,
+    ) -> ReactionResult:
+        """R3.1 / R3.6: the notice is the reaction; its result is recorded once."""
+        wt = self.working_time()
+        if ticket.notified_at is not None:
+            raise ValidationError(
+                "ticket.already_notified",
+                reg_number=ticket.reg_number,
+                at=wt.local(ticket.notified_at).strftime("%d.%m.%Y %H:%M"),
+            )
+        if notified < ticket.received_at:
+            raise ValidationError("ticket.notify_before_received")
+        result = reaction_result(wt, ticket.received_at, ticket.reaction_deadline, notified)
+        ticket.notified_at = notified
+        ticket.notification_channel = channel
+        ticket.notification_info_request = (info_request or "").strip() or None
+        ticket.reaction_met = result.met
+        ticket.reaction_working_seconds = result.working_seconds
+        self._save_change(
+            s,
+            actor,
+            ticket,
+            "notified",
+            now,
+            after={
+                "notified_at": notified,
+                "channel": channel,
+                "reaction_met": result.met,
+                "working_seconds": result.working_seconds,
+            },
+            note=ticket.notification_info_request,
+        )
+        return result
+
+
+def notified_message(reg_number: str | None, result: ReactionResult) -> str:
+    return messages.render(
+        "done.notified",
+        {
+            "reg_number": reg_number,
+            "result": messages.render("reaction.met" if result.met else "reaction.breached"),
+        },
+    )

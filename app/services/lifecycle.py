@@ -16,8 +16,8 @@ from app.domain.validation import require_text
 from app.services import permissions as perm
 from app.services.customers import active_contract
 from app.services.dto import Actor, Agreement, TicketChanges
-from app.services.intake import IntakeMixin
-from app.sla.policy import reaction_result, reaction_target_seconds
+from app.services.intake import IntakeMixin, notified_message
+from app.sla.policy import reaction_target_seconds
 
 # Status moves a user makes with set_status; closing goes through close() (reason required).
 TRANSITIONS: dict[TicketStatus, frozenset[TicketStatus]] = {
@@ -63,45 +63,12 @@ class LifecycleMixin(IntakeMixin):
         notified = at or now
         if notified > now:
             raise ValidationError("ticket.received_in_future", at=notified.isoformat())
-        wt = self.working_time()
         with self._write() as s:
             ticket = self._open_ticket(s, actor, ticket_id, version, perm.NOTIFY)
-            if ticket.notified_at is not None:
-                raise ValidationError(
-                    "ticket.already_notified",
-                    reg_number=ticket.reg_number,
-                    at=wt.local(ticket.notified_at).strftime("%d.%m.%Y %H:%M"),
-                )
-            if notified < ticket.received_at:
-                raise ValidationError("ticket.notify_before_received")
-            result = reaction_result(wt, ticket.received_at, ticket.reaction_deadline, notified)
-            ticket.notified_at = notified
-            ticket.notification_channel = channel
-            ticket.notification_info_request = (info_request or "").strip() or None
-            ticket.reaction_met = result.met
-            ticket.reaction_working_seconds = result.working_seconds
-            self._save_change(
-                s,
-                actor,
-                ticket,
-                "notified",
-                now,
-                after={
-                    "notified_at": notified,
-                    "channel": channel,
-                    "reaction_met": result.met,
-                    "working_seconds": result.working_seconds,
-                },
-                note=ticket.notification_info_request,
+            result = self._record_notification(
+                s, actor, ticket, channel, notified, now, info_request
             )
-            reg_number = ticket.reg_number
-        text = messages.render(
-            "done.notified",
-            {
-                "reg_number": reg_number,
-                "result": messages.render("reaction.met" if result.met else "reaction.breached"),
-            },
-        )
+            text = notified_message(ticket.reg_number, result)
         return TicketChanges((ticket_id,), (), True, text)
 
     def notice_text(self, ticket_id: int, lang: str = "ru") -> str:

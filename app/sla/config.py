@@ -13,7 +13,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.models import CalendarOverride, Setting
+from app.domain import messages
 from app.domain.enums import OverrideKind
+from app.domain.errors import ValidationError
+
+messages.register(
+    {
+        "calendar.bad_hours": {
+            "ru": "{day}: рабочее время {start}–{end} заканчивается не позже, чем начинается.",
+            "en": "{day}: working hours {start}–{end} do not end after they start.",
+        },
+    }
+)
 
 KEY_TIMEZONE = "sla.timezone"
 KEY_WORK_START = "sla.work_start"
@@ -50,6 +61,18 @@ class CalendarConfig:
     def __post_init__(self) -> None:
         if self.work_end <= self.work_start:
             raise ValueError("working hours must end after they start")
+        # A working override takes what it leaves out from the usual hours; the window it ends
+        # up with must still be a window, or the working-time axis would run backwards.
+        for o in self.overrides:
+            if o.kind is not OverrideKind.DAY_OFF:
+                start, end = o.start or self.work_start, o.end or self.work_end
+                if end <= start:
+                    raise ValidationError(
+                        "calendar.bad_hours",
+                        day=o.day.strftime("%d.%m.%Y"),
+                        start=start.strftime("%H:%M"),
+                        end=end.strftime("%H:%M"),
+                    )
 
 
 def _time(value: object, default: time) -> time:

@@ -106,7 +106,8 @@ def sla_state_fast(
     used = max(0, w_now - w_received)
     left = target_us - used
     fraction = used / target_us if target_us else 1.0
-    warning = left <= warning_fraction * target_us
+    # The same threshold the alerts schedule on, so a row turns amber exactly when it alerts.
+    warning = w_now >= warning_position(w_received, target_seconds, warning_fraction)
     if now_us > deadline_us:
         phase, warning = SlaPhase.BREACHED, True
         left = min(left, 0)

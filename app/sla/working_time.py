@@ -184,7 +184,12 @@ class WorkingTime:
         if self._lo_us <= us < self._hi_us:
             return
         year = from_us(us).astimezone(self.tz).year
-        self._load(min(self._lo_year, year - 1), max(self._hi_year, year + 1))
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise ValueError(f"working time is known for {MIN_YEAR}–{MAX_YEAR} only")
+        # A year of margin each side, but never past the known years (1992 and 2100 work too).
+        self._load(
+            min(self._lo_year, max(MIN_YEAR, year - 1)), max(self._hi_year, min(MAX_YEAR, year + 1))
+        )
 
     # --- the working-time axis --------------------------------------------------------------
     def w_us(self, us: int) -> int:

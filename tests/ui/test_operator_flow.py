@@ -151,3 +151,19 @@ def test_conflict_on_a_stale_save_offers_reload(qtbot: QtBot, world: World, monk
     assert window.detail.detail.row.version != stale  # reloaded
     window.detail.take()
     assert world.desk.queue_row(ticket_id).assignee_id == world.operator.user_id
+
+
+def test_r3_7_editing_an_overdue_ticket_raises_no_new_alert(qtbot: QtBot, world: World) -> None:
+    """The queue already shows an old breach; a comment or a take must not alert it again."""
+    ticket_id = _register(world, Severity.MEDIUM)  # 8 h: due Thu 11:00
+    world.clock.set(datetime.fromisoformat("2026-11-27T12:00:00+03:00"))  # a day overdue
+    window = _window(qtbot, world)
+    alerts = []
+    window.alert.connect(lambda kind, row: alerts.append((kind, row.id)))
+    window.tick()
+    changes = world.desk.add_comment(world.operator, ticket_id, "Перезвонили, ждём логи")
+    window.apply_changes(changes)
+    world.clock.advance(seconds=1)
+    window.tick()
+    assert alerts == []
+    assert _state(window, ticket_id).phase is SlaPhase.BREACHED

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.sla.policy import sla_state_fast, warning_position
 from app.sla.working_time import WorkingTime
 
 wt = WorkingTime()
@@ -100,3 +101,27 @@ def test_batch_forms_refuse_naive_instants() -> None:
         wt.add_many([naive], [3600])
     with pytest.raises(ValueError):
         wt.between_many([naive], [datetime(2026, 11, 25, 13, tzinfo=UTC)])
+
+
+@FAST
+@given(st.integers(min_value=60, max_value=24 * 3600), st.floats(min_value=0.05, max_value=0.95))
+def test_r3_7_row_warning_starts_exactly_where_the_alert_is_scheduled(
+    target: int, fraction: float
+) -> None:
+    """The queue colour and the one-time alert use one threshold, to the microsecond."""
+    w_received = 10**12
+    threshold = warning_position(w_received, target, fraction)
+
+    def warning_at(w_now: int) -> bool:
+        return sla_state_fast(
+            now_us=10**15,
+            w_now=w_now,
+            now_is_working=True,
+            resume_at_us=None,
+            w_received=w_received,
+            deadline_us=10**16,
+            target_seconds=target,
+            warning_fraction=fraction,
+        ).warning
+
+    assert warning_at(threshold) and not warning_at(threshold - 1)

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from app.domain.enums import OverrideKind
+from app.domain.errors import ValidationError
 from app.sla.config import CalendarConfig, DayOverride
 from app.sla.working_time import WorkingTime
 
@@ -123,3 +124,18 @@ def test_r3_3_years_outside_the_first_range_load_lazily(wt: WorkingTime) -> None
     assert wt.between(msk(2019, 12, 31, 16, 0), msk(2020, 1, 9, 10, 0)) == timedelta(hours=2)
     # positions handed out before the range grew stay valid
     assert wt.add(msk(2026, 1, 8, 16, 30), 4 * H) == msk(2026, 1, 12, 13, 0)
+
+
+def test_first_and_last_known_years_work_and_later_ones_are_refused() -> None:
+    fresh = WorkingTime()  # its preloaded range is 2023–2028: both ends must be reached lazily
+    assert fresh.add(msk(1992, 6, 1, 16, 30), 3600) == msk(1992, 6, 2, 9, 30)
+    assert fresh.add(msk(2100, 6, 1, 16, 30), 3600) == msk(2100, 6, 2, 9, 30)
+    with pytest.raises(ValueError, match="1992–2100"):
+        fresh.add(msk(2101, 6, 1, 12), 3600)
+
+
+def test_r3_3_override_whose_window_ends_before_it_starts_is_refused() -> None:
+    late_start = DayOverride(date(2026, 11, 25), OverrideKind.WORKING_DAY, start=time(18, 0))
+    with pytest.raises(ValidationError) as exc:
+        WorkingTime(CalendarConfig(overrides=(late_start,)))
+    assert "25.11.2026: рабочее время 18:00–17:00" in exc.value.message("ru")

@@ -329,6 +329,18 @@ def test_r3_1_r3_6_notify_in_time_records_met_and_working_time(world: World) -> 
     assert perm.NOTIFY not in detail.allowed_actions
 
 
+def test_r3_1_register_and_notify_in_one_step(world: World) -> None:
+    changes = world.desk.register_request(world.op1, world.form(), notify_channel=Channel.PHONE)
+    (tid,) = changes.created
+    assert "зарегистрировано" in (changes.message or "")
+    assert "реакция в срок" in (changes.message or "")
+    detail = world.desk.ticket(world.op1, tid)
+    assert detail.row.notified_at == world.clock.now()
+    assert detail.row.reaction_met is True and detail.reaction_working_seconds == 0
+    assert detail.notification_channel is Channel.PHONE
+    assert [h.action for h in detail.history] == ["registered", "notified"]
+
+
 def test_r3_6_queue_instants_are_exact_to_the_microsecond(world: World) -> None:
     """The queue reads instants as integer µs computed in the database (epoch_us); they must be
     the very instants stored, on both back ends, at both ends of a second."""
